@@ -1,0 +1,315 @@
+"""`kofuri …`: the command line. The same services the screens use; data to stdout, messages to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from app import __version__
+from app.db.database import Database
+from app.domain.account_fields import parse_status
+from app.domain.business_calendar import BillingMonth, month_schedule
+from app.domain.errors import DomainError
+from app.paths import AppPaths
+from app.services import accounts, settings
+from app.services.operators import SYSTEM_LOGIN, OperatorRef, get_operator
+from app.services.setup import connect, initialize
+
+log = logging.getLogger("kofuri")
+
+
+class CliError(Exception):
+    """A problem to report on one line and exit non-zero."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"kofuri: エラー: {message}\n")
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    paths: AppPaths
+    out: TextIO
+    err: TextIO
+    _db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = connect(self.args.db, self.paths)
+            initialize(self._db, self.paths)
+        return self._db
+
+    @property
+    def operator(self) -> OperatorRef:
+        return get_operator(self.db, self.args.operator)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kofuri", description="口振デスク: 口座振替の事務をまとめて行うバックオフィス")
+    parser.add_argument("--version", action="version", version=f"kofuri {__version__}")
+    parser.add_argument(
+        "--db", help="データベース: SQLite ファイルのパス、または SQLAlchemy の URL（環境変数 KOFURI_DB）"
+    )
+    parser.add_argument("--data-dir", help="データフォルダ（バックアップ・ログ・添付。環境変数 KOFURI_DATA_DIR）")
+    parser.add_argument("--operator", default=SYSTEM_LOGIN, help="操作する担当者のログインID（既定: system）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("init", help="データベースを作成・更新し、場所を表示する")
+
+    demo = sub.add_parser("demo", help="サンプルデータを登録する")
+    demo.add_argument("--accounts", type=int, default=200, help="登録する件数（既定 200）")
+    demo.add_argument("--seed", type=int, default=1, help="乱数の種（同じ種なら同じデータ）")
+
+    acc = sub.add_parser("accounts", help="口座振替登録").add_subparsers(dest="accounts_command", metavar="ACTION")
+    acc.required = True
+    imp = acc.add_parser("import", help=".csv / .xlsx から一括登録（全件正しいときだけ登録）")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="チェックだけ行い、登録しない")
+    lst = acc.add_parser("list", help="登録の一覧（無効化したものも含む）")
+    lst.add_argument(
+        "--status",
+        help="状態で絞り込む（keyed, sent, returned, complete, web_requested, web_ng, invalidated）",
+    )
+    lst.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    st = sub.add_parser("settings", help="加盟店設定").add_subparsers(dest="settings_command", metavar="ACTION")
+    st.required = True
+    show = st.add_parser("show", help="設定を表示")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    setp = st.add_parser("set", help="設定を変更（KEY: " + ", ".join(settings.SETTING_KEYS) + "）")
+    setp.add_argument("key")
+    setp.add_argument("value")
+
+    cal = sub.add_parser("calendar", help="請求月の振替日・締切日など")
+    cal.add_argument("month", help="YYYY-MM")
+    cal.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def cmd_init(ctx: Context) -> int:
+    db = connect(ctx.args.db, ctx.paths)
+    try:
+        result = initialize(db, ctx.paths)
+    finally:
+        db.dispose()
+    print(f"データベース: {result.location}", file=ctx.out)
+    print(f"スキーマ版: {result.revision}", file=ctx.out)
+    if result.backup:
+        print(f"更新前のバックアップ: {result.backup}", file=ctx.err)
+    return 0
+
+
+def cmd_demo(ctx: Context) -> int:
+    from app.services.demo import generate
+
+    if ctx.args.accounts < 0:
+        raise CliError("--accounts は0以上の数です")
+    result = generate(ctx.db, ctx.args.accounts, seed=ctx.args.seed)
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(result.by_status.items()))
+    print(f"サンプルを {result.registered} 件登録しました（{counts}）", file=ctx.err)
+    return 0
+
+
+def cmd_accounts_import(ctx: Context) -> int:
+    from app.io.account_import import import_accounts
+
+    result = import_accounts(ctx.db, ctx.args.file, ctx.operator, dry_run=ctx.args.dry_run)
+    if not result.ok:
+        for problem in result.problems:
+            print(problem, file=ctx.err)
+        print(f"{len(result.problems)} 件の問題があるため、何も登録していません", file=ctx.err)
+        return 1
+    if ctx.args.dry_run:
+        print(
+            f"{result.checked_rows} 行を確認しました。問題はありません（--dry-run のため登録していません）",
+            file=ctx.err,
+        )
+    else:
+        print(f"{len(result.registered)} 件を登録しました", file=ctx.err)
+    return 0
+
+
+LIST_FIELDS = [
+    "id",
+    "customer_number",
+    "contract_holder_name",
+    "contract_holder_kana",
+    "postal_code",
+    "address",
+    "phone",
+    "bank_code",
+    "bank_name",
+    "branch_code",
+    "branch_name",
+    "deposit_type",
+    "account_number",
+    "account_holder_kana",
+    "account_holder_kana_bank",
+    "jp_symbol",
+    "jp_number",
+    "method",
+    "status",
+    "monthly_amount",
+    "registration_date",
+    "checklist",
+    "note",
+    "created_at",
+    "updated_at",
+    "version",
+]
+
+
+def cmd_accounts_list(ctx: Context) -> int:
+    criteria = accounts.SearchCriteria(include_invalidated=True)
+    if ctx.args.status:
+        criteria.statuses = [parse_status(ctx.args.status)]
+    page = accounts.search(ctx.db, criteria, limit=None)
+    records = [r.as_record() for r in page.rows]
+    if ctx.args.format == "json":
+        json.dump(records, ctx.out, ensure_ascii=False, indent=1, default=_json_default)
+        ctx.out.write("\n")
+    else:
+        writer = csv.DictWriter(ctx.out, fieldnames=LIST_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            record["checklist"] = json.dumps(record["checklist"], ensure_ascii=False, sort_keys=True)
+            writer.writerow({k: "" if record[k] is None else _json_default_text(record[k]) for k in LIST_FIELDS})
+    print(f"{len(records)} 件", file=ctx.err)
+    return 0
+
+
+def _json_default_text(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def cmd_settings_show(ctx: Context) -> int:
+    view = settings.get_settings(ctx.db)
+    if ctx.args.format == "json":
+        json.dump(view.as_dict(), ctx.out, ensure_ascii=False, indent=1)
+        ctx.out.write("\n")
+        return 0
+    for key, (label, _) in settings.SETTING_KEYS.items():
+        print(f"{key}\t{getattr(view, key)}\t# {label}", file=ctx.out)
+    return 0
+
+
+def cmd_settings_set(ctx: Context) -> int:
+    view = settings.set_setting(ctx.db, ctx.args.key, ctx.args.value, ctx.operator)
+    print(f"{ctx.args.key} = {getattr(view, ctx.args.key)}", file=ctx.out)
+    return 0
+
+
+CALENDAR_LABELS = {
+    "debit_date": "振替日",
+    "billing_deadline": "請求締切日",
+    "result_date": "結果返却日",
+    "paper_form_deadline": "依頼書の到着期限",
+    "web_registration_deadline": "WEB登録の期限",
+    "stop_request_deadline": "振替停止依頼の期限",
+}
+WEEKDAYS = "月火水木金土日"
+
+
+def cmd_calendar(ctx: Context) -> int:
+    # The calendar needs no database: it is pure domain (the annual schedule comes with billing months).
+    schedule = month_schedule(BillingMonth.parse(ctx.args.month))
+    values = schedule.as_dict()
+    if ctx.args.format == "json":
+        json.dump({k: values[k] for k in CALENDAR_LABELS}, ctx.out, ensure_ascii=False, indent=1)
+        ctx.out.write("\n")
+        return 0
+    print(f"請求月 {schedule.billing_month}", file=ctx.out)
+    for key, label in CALENDAR_LABELS.items():
+        day = getattr(schedule, key)
+        print(f"{label}\t{day.isoformat()}（{WEEKDAYS[day.weekday()]}）", file=ctx.out)
+    return 0
+
+
+COMMANDS = {
+    ("init", None): cmd_init,
+    ("demo", None): cmd_demo,
+    ("accounts", "import"): cmd_accounts_import,
+    ("accounts", "list"): cmd_accounts_list,
+    ("settings", "show"): cmd_settings_show,
+    ("settings", "set"): cmd_settings_set,
+    ("calendar", None): cmd_calendar,
+}
+
+
+def _setup_logging(paths: AppPaths) -> Path:
+    folder = paths.ensure(paths.logs_dir)
+    log_file = folder / "kofuri.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.FileHandler)]
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = out or sys.stdout
+    err = err or sys.stderr
+    paths = AppPaths.resolve(args.data_dir)
+    try:
+        log_file = _setup_logging(paths)
+    except OSError as error:
+        print(f"kofuri: エラー: データフォルダ {paths.data_dir} に書き込めません（{error.strerror}）", file=err)
+        return 1
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(args.db, paths, args.operator)
+    sub = getattr(args, f"{args.command}_command", None)
+    ctx = Context(args, paths, out, err)
+    try:
+        return COMMANDS[(args.command, sub)](ctx)
+    except (DomainError, CliError) as error:
+        print(f"kofuri: エラー: {error}", file=err)
+        return 1
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped reading: not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing again at exit
+        return 0
+    except KeyboardInterrupt:
+        print("kofuri: 中断しました", file=err)
+        return 130
+    except Exception as error:
+        log.error("unexpected error in %s: %s\n%s", args.command, error, traceback.format_exc())
+        print(
+            f"kofuri: エラー: 予期しない問題が発生しました（{type(error).__name__}: {error}）。詳細: {log_file}",
+            file=err,
+        )
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""SQLAlchemy 2 typed models. Rows that record what happened (history) are never updated or deleted."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    event,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and read back timezone-aware on every backend (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: use app.db.models.utcnow()")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class MerchantSettings(Base):
+    """The merchant's own data (one row, id 1): printed on forms and written into files (REG-5)."""
+
+    __tablename__ = "merchant_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consignor_code: Mapped[str] = mapped_column(String(10))  # 委託者コード
+    consignor_category: Mapped[str] = mapped_column(String(10), default="")  # 区分
+    consignor_name: Mapped[str] = mapped_column(String(80), default="")  # 委託者名
+    charge_description: Mapped[str] = mapped_column(String(80), default="")  # 料金の種類
+    customer_number_prefix: Mapped[str] = mapped_column(String(7))  # REG-4
+    agency_address: Mapped[str] = mapped_column(String(200), default="")  # 収納会社の送付先
+    merchant_address: Mapped[str] = mapped_column(String(200), default="")
+    merchant_phone: Mapped[str] = mapped_column(String(20), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Operator(Base):
+    """A person (or the system) acting in the program; login and lock-out come with the operators issue."""
+
+    __tablename__ = "operator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login_id: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))  # clerk / supervisor / admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AccountRegistration(Base):
+    """One customer's direct-debit registration: every field of the request form (FORM-2)."""
+
+    __tablename__ = "account_registration"
+    __table_args__ = (
+        CheckConstraint("deposit_type IN (1, 2, 3, 9)", name="deposit_type"),
+        CheckConstraint("length(customer_number) = 20", name="customer_number_length"),
+        Index("ix_account_registration_bank_account", "bank_code", "branch_code", "account_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_number: Mapped[str] = mapped_column(String(20), unique=True)
+    contract_holder_name: Mapped[str] = mapped_column(String(80))
+    contract_holder_kana: Mapped[str] = mapped_column(String(80), index=True)
+    postal_code: Mapped[str] = mapped_column(String(8), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    bank_code: Mapped[str] = mapped_column(String(4))
+    bank_name: Mapped[str] = mapped_column(String(60))
+    branch_code: Mapped[str] = mapped_column(String(3))
+    branch_name: Mapped[str] = mapped_column(String(60))
+    deposit_type: Mapped[int] = mapped_column(Integer)
+    account_number: Mapped[str] = mapped_column(String(7))
+    account_holder_kana: Mapped[str] = mapped_column(String(80))
+    jp_symbol: Mapped[str | None] = mapped_column(String(5))
+    jp_number: Mapped[str | None] = mapped_column(String(8))
+    method: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    monthly_amount: Mapped[int | None] = mapped_column(Integer)
+    registration_date: Mapped[date] = mapped_column(Date, index=True)
+    checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    history: Mapped[list[RegistrationHistory]] = relationship(
+        back_populates="registration", order_by="RegistrationHistory.id", viewonly=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class RegistrationHistory(Base):
+    """Append-only: who did what to a registration, when, why, with field-level before and after."""
+
+    __tablename__ = "registration_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20), index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(20), index=True)  # register / change / invalidate / status
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # field → [before, after]
+    confirmed_duplicate_account: Mapped[bool] = mapped_column(Boolean, default=False)
+    version_after: Mapped[int] = mapped_column(Integer)
+
+    registration: Mapped[AccountRegistration] = relationship(back_populates="history")
+    operator: Mapped[Operator] = relationship()
+
+
+class AuditLog(Base):
+    """Append-only record of changes outside registrations (merchant settings, operators, …)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(20))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+def _refuse_rewrite(mapper: Mapper[Any], connection: Any, target: Any) -> None:
+    raise RuntimeError(f"{type(target).__name__} rows record what happened and are never changed or deleted")
+
+
+for _append_only in (RegistrationHistory, AuditLog):
+    event.listen(_append_only, "before_update", _refuse_rewrite)
+    event.listen(_append_only, "before_delete", _refuse_rewrite)

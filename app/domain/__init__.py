@@ -1,0 +1,1 @@
+"""Pure rules of the direct-debit world: no I/O, no database, no Qt."""

@@ -1,0 +1,122 @@
+"""`kofuri accounts import`: registrations from .csv / .xlsx, all or nothing, every problem by row and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.db.database import Database
+from app.domain.account_fields import RegistrationStatus, parse_status
+from app.domain.errors import DomainError, ValidationFailed
+from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
+from app.io.tabular import read_table
+from app.services.accounts import RegistrationView, check_batch, register_batch
+from app.services.operators import OperatorRef
+from app.services.settings import get_settings
+
+COLUMNS: dict[str, str] = {
+    "顧客番号": "customer_number",
+    "契約者名": "contract_holder_name",
+    "契約者名カナ": "contract_holder_kana",
+    "郵便番号": "postal_code",
+    "住所": "address",
+    "電話番号": "phone",
+    "銀行コード": "bank_code",
+    "支店コード": "branch_code",
+    "預金種目": "deposit_type",
+    "口座番号": "account_number",
+    "口座名義カナ": "account_holder_kana",
+    "通帳記号": "jp_symbol",
+    "通帳番号": "jp_number",
+    "登録方法": "method",
+    "月額": "monthly_amount",
+}
+REQUIRED_COLUMNS = ("契約者名", "契約者名カナ", "銀行コード", "口座名義カナ")
+OPTIONAL_COLUMNS = {"状態": "status"}  # lets a merchant bring registrations already complete at the bank
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    problems: list[ImportProblem]
+    registered: list[RegistrationView]
+    checked_rows: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def import_accounts(
+    db: Database, path: Path, operator: OperatorRef, *, dry_run: bool = False, today: date | None = None
+) -> ImportResult:
+    """Validate every row; write them all in one transaction only when none has a problem."""
+    table = read_table(path)
+    problems: list[ImportProblem] = []
+    unknown = [h for h in table.headers if h and h not in COLUMNS and h not in OPTIONAL_COLUMNS]
+    for header in unknown:
+        problems.append(
+            ImportProblem(1, header, f"見出し「{header}」は読み込めません（使える見出し: {'、'.join(COLUMNS)}）")
+        )
+    for header in REQUIRED_COLUMNS:
+        if header not in table.headers:
+            problems.append(ImportProblem(1, header, f"見出し「{header}」の列がありません"))
+    if problems:
+        return ImportResult(problems, [], 0)
+
+    prefix = get_settings(db).customer_number_prefix
+    label_of = {field: label for label, field in COLUMNS.items()} | {"status": "状態"}
+    valids: list[ValidRegistration] = []
+    row_numbers: list[int] = []
+    for row_number, cells in table.rows:
+        raw = RegistrationInput()
+        for label, field in COLUMNS.items():
+            setattr(raw, field, cells.get(label, ""))
+        status_text = cells.get("状態", "").strip()
+        try:
+            if status_text:
+                raw.status = _status(status_text)
+            valid = validate_registration(raw, prefix=prefix, today=today or date.today())
+        except ValidationFailed as failed:
+            for error in failed.errors:
+                problems.append(
+                    ImportProblem(
+                        row_number,
+                        label_of.get(error.field, FIELD_LABELS.get(error.field, error.field)),
+                        error.message,
+                    )
+                )
+            continue
+        except DomainError as error:
+            problems.append(ImportProblem(row_number, "状態", error.message))
+            continue
+        valids.append(valid)
+        row_numbers.append(row_number)
+    if not table.rows:
+        problems.append(ImportProblem(2, "顧客番号", "読み込む行がありません"))
+    for problem in check_batch(db, valids):
+        problems.append(ImportProblem(row_numbers[problem.index], label_of[problem.error.field], problem.error.message))
+    problems.sort(
+        key=lambda p: (
+            p.row,
+            list(label_of.values()).index(p.column) if p.column in label_of.values() else 99,
+        )
+    )
+    if problems or dry_run:
+        return ImportResult(problems, [], len(table.rows))
+    registered = register_batch(db, valids, operator, reason=f"一括取込: {path.name}")
+    return ImportResult([], registered, len(table.rows))
+
+
+def _status(text: str) -> RegistrationStatus:
+    return parse_status(text)

@@ -1,0 +1,677 @@
+"""Account registrations: register, search, change, invalidate (REG-12), history.
+
+Every mutating call takes the acting operator, runs in one transaction, writes its history row in that
+transaction and bumps the version; a change based on a stale version fails and says who changed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.models import AccountRegistration, Operator, RegistrationHistory, utcnow
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationStatus
+from app.domain.customer_number import next_free_customer_number
+from app.domain.errors import ConfirmationRequired, Conflict, Duplicate, FieldError, InvalidValue, NotFound
+from app.domain.kana import KanaError, to_bank_kana, to_display_kana
+from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
+from app.services.operators import OperatorRef
+from app.services.settings import load_settings
+
+# Fields compared and shown in the history (field-level before and after).
+TRACKED_FIELDS: tuple[str, ...] = (
+    "customer_number",
+    "contract_holder_name",
+    "contract_holder_kana",
+    "postal_code",
+    "address",
+    "phone",
+    "bank_code",
+    "bank_name",
+    "branch_code",
+    "branch_name",
+    "deposit_type",
+    "account_number",
+    "account_holder_kana",
+    "jp_symbol",
+    "jp_number",
+    "method",
+    "status",
+    "monthly_amount",
+    "registration_date",
+    "checklist",
+    "note",
+)
+
+
+class Action:
+    REGISTER = "register"
+    CHANGE = "change"
+    INVALIDATE = "invalidate"
+    STATUS = "status"
+
+
+ACTION_LABELS = {
+    Action.REGISTER: "新規登録",
+    Action.CHANGE: "変更",
+    Action.INVALIDATE: "無効化",
+    Action.STATUS: "状態変更",
+}
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    """A registration as plain data (never an ORM object across threads or layers)."""
+
+    id: int
+    customer_number: str
+    contract_holder_name: str
+    contract_holder_kana: str
+    postal_code: str
+    address: str
+    phone: str
+    bank_code: str
+    bank_name: str
+    branch_code: str
+    branch_name: str
+    deposit_type: int
+    account_number: str
+    account_holder_kana: str
+    jp_symbol: str | None
+    jp_number: str | None
+    method: str
+    status: str
+    monthly_amount: int | None
+    registration_date: date
+    checklist: dict[str, bool]
+    note: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @property
+    def account_holder_kana_bank(self) -> str:
+        """The account holder as the bank file carries it (half-width kana)."""
+        try:
+            return to_bank_kana(self.account_holder_kana)
+        except KanaError:
+            return ""
+
+    @property
+    def deposit_type_label(self) -> str:
+        return DEPOSIT_TYPE_LABELS.get(DepositType(self.deposit_type), str(self.deposit_type))
+
+    @property
+    def status_label(self) -> str:
+        return RegistrationStatus(self.status).label
+
+    @property
+    def masked_account_number(self) -> str:
+        return "*" * 4 + self.account_number[-3:]
+
+    def as_record(self) -> dict[str, Any]:
+        record = {f.name: getattr(self, f.name) for f in fields(self)}
+        record["account_holder_kana_bank"] = self.account_holder_kana_bank
+        return record
+
+
+def view_of(row: AccountRegistration) -> RegistrationView:
+    return RegistrationView(**{f.name: getattr(row, f.name) for f in fields(RegistrationView)})
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    registration_id: int
+    customer_number: str
+    at: datetime
+    operator_login: str
+    operator_name: str
+    action: str
+    reason: str
+    changes: dict[str, list[Any]]
+    confirmed_duplicate_account: bool
+    version_after: int
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+@dataclass
+class SearchCriteria:
+    """Every criterion of the search screen; empty means "any". Invalidated ones only when asked for."""
+
+    customer_number: str = ""
+    name: str = ""  # kanji or kana, substring
+    phone: str = ""
+    bank_code: str = ""
+    branch_code: str = ""
+    account_number: str = ""
+    statuses: Sequence[RegistrationStatus] = ()
+    include_invalidated: bool = False
+    method: str = ""
+    registered_from: date | None = None
+    registered_to: date | None = None
+
+
+SORTABLE: dict[str, Any] = {
+    "customer_number": AccountRegistration.customer_number,
+    "contract_holder_kana": AccountRegistration.contract_holder_kana,
+    "contract_holder_name": AccountRegistration.contract_holder_name,
+    "bank_code": AccountRegistration.bank_code,
+    "status": AccountRegistration.status,
+    "registration_date": AccountRegistration.registration_date,
+    "updated_at": AccountRegistration.updated_at,
+    "monthly_amount": AccountRegistration.monthly_amount,
+}
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    rows: list[RegistrationView] = field(default_factory=list)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filtered(stmt: Select[Any], c: SearchCriteria) -> Select[Any]:
+    R = AccountRegistration
+    conditions: list[Any] = []
+    if c.customer_number.strip():
+        conditions.append(R.customer_number.like(_like(c.customer_number.strip()), escape="\\"))
+    if c.name.strip():
+        text = c.name.strip()
+        kana = to_display_kana(text)
+        conditions.append(
+            or_(
+                R.contract_holder_name.like(_like(text), escape="\\"),
+                R.contract_holder_kana.like(_like(kana), escape="\\"),
+                R.account_holder_kana.like(_like(kana), escape="\\"),
+            )
+        )
+    if c.phone.strip():
+        digits = "".join(ch for ch in to_display_kana(c.phone) if ch.isdigit())
+        conditions.append(func.replace(R.phone, "-", "").like(_like(digits), escape="\\"))
+    if c.bank_code.strip():
+        conditions.append(R.bank_code == c.bank_code.strip().zfill(4))
+    if c.branch_code.strip():
+        conditions.append(R.branch_code == c.branch_code.strip().zfill(3))
+    if c.account_number.strip():
+        conditions.append(R.account_number.like(_like(c.account_number.strip()), escape="\\"))
+    if c.statuses:
+        conditions.append(R.status.in_([s.value for s in c.statuses]))
+    elif not c.include_invalidated:
+        conditions.append(R.status != RegistrationStatus.INVALIDATED.value)
+    if c.method:
+        conditions.append(R.method == c.method)
+    if c.registered_from:
+        conditions.append(R.registration_date >= c.registered_from)
+    if c.registered_to:
+        conditions.append(R.registration_date <= c.registered_to)
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def search(
+    db: Database,
+    criteria: SearchCriteria,
+    *,
+    sort: str = "customer_number",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 100,
+) -> SearchPage:
+    """Registrations matching the criteria, sorted and paged in SQL."""
+    if sort not in SORTABLE:
+        raise InvalidValue(f"並べ替えの項目 {sort} はありません", code="sort_unknown")
+    column = SORTABLE[sort]
+    order = [column.desc() if descending else column.asc(), AccountRegistration.id.asc()]
+    with db.read() as session:
+        total = session.scalar(_filtered(select(func.count(AccountRegistration.id)), criteria)) or 0
+        stmt = _filtered(select(AccountRegistration), criteria).order_by(*order).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = [view_of(r) for r in session.scalars(stmt)]
+    return SearchPage(total, rows)
+
+
+def get_registration(db: Database, registration_id: int) -> RegistrationView:
+    with db.read() as session:
+        return view_of(_load(session, registration_id))
+
+
+def find_by_customer_number(db: Database, customer_number: str) -> RegistrationView:
+    with db.read() as session:
+        row = session.scalar(
+            select(AccountRegistration).where(AccountRegistration.customer_number == customer_number.strip())
+        )
+        if row is None:
+            raise NotFound(f"顧客番号 {customer_number} の登録はありません", code="registration_unknown")
+        return view_of(row)
+
+
+def _load(session: Session, registration_id: int) -> AccountRegistration:
+    row = session.get(AccountRegistration, registration_id)
+    if row is None:
+        raise NotFound(f"登録（ID {registration_id}）はありません", code="registration_unknown")
+    return row
+
+
+def allocate_customer_number(session: Session, prefix: str) -> str:
+    """REG-4: the next free number after every number ever issued with this prefix (never reused)."""
+    highest = session.scalar(
+        select(func.max(AccountRegistration.customer_number)).where(
+            AccountRegistration.customer_number.like(f"{prefix}%")
+        )
+    )
+    return next_free_customer_number(prefix, [highest] if highest else [])
+
+
+def _duplicate_accounts(session: Session, valid: ValidRegistration, exclude_id: int | None) -> list[str]:
+    """Active registrations under other customer numbers that use the same bank account."""
+    R = AccountRegistration
+    stmt = select(R.customer_number).where(
+        R.bank_code == valid.bank_code,
+        R.branch_code == valid.branch_code,
+        R.deposit_type == int(valid.deposit_type),
+        R.account_number == valid.account_number,
+        R.status != RegistrationStatus.INVALIDATED.value,
+        R.customer_number != valid.customer_number,
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(R.id != exclude_id)
+    return list(session.scalars(stmt.order_by(R.customer_number)))
+
+
+def _check_new(
+    session: Session, valid: ValidRegistration, *, confirm_duplicate_account: bool
+) -> tuple[list[FieldError], bool]:
+    """Uniqueness of the customer number and the shared-bank-account rule; returns errors and whether
+    a shared account was confirmed."""
+    errors: list[FieldError] = []
+    exists = session.scalar(
+        select(AccountRegistration.id).where(AccountRegistration.customer_number == valid.customer_number)
+    )
+    if exists is not None:
+        errors.append(
+            FieldError("customer_number", f"顧客番号 {valid.customer_number} はすでに使われています（再利用不可）")
+        )
+    shared = _duplicate_accounts(session, valid, None)
+    if shared and not confirm_duplicate_account:
+        errors.append(FieldError("account_number", _shared_message(shared)))
+    return errors, bool(shared)
+
+
+def _shared_message(shared: list[str]) -> str:
+    listed = "、".join(shared[:3]) + (f" ほか{len(shared) - 3}件" if len(shared) > 3 else "")
+    return f"同じ口座が別の顧客番号（{listed}）で登録されています。登録するには確認が必要です"
+
+
+def _history(
+    session: Session,
+    row: AccountRegistration,
+    operator: OperatorRef,
+    action: str,
+    changes: dict[str, list[Any]],
+    reason: str = "",
+    confirmed_duplicate_account: bool = False,
+) -> None:
+    session.add(
+        RegistrationHistory(
+            registration_id=row.id,
+            customer_number=row.customer_number,
+            operator_id=operator.id,
+            action=action,
+            reason=reason,
+            changes=changes,
+            confirmed_duplicate_account=confirmed_duplicate_account,
+            version_after=row.version,
+        )
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _insert(
+    session: Session,
+    valid: ValidRegistration,
+    operator: OperatorRef,
+    confirmed_duplicate_account: bool,
+    reason: str,
+) -> AccountRegistration:
+    values = valid.stored_fields()
+    row = AccountRegistration(**values)
+    session.add(row)
+    session.flush()
+    changes = {name: [None, _jsonable(values[name])] for name in TRACKED_FIELDS if values.get(name) not in (None, "")}
+    _history(session, row, operator, Action.REGISTER, changes, reason, confirmed_duplicate_account)
+    return row
+
+
+def register(
+    db: Database,
+    raw: RegistrationInput,
+    operator: OperatorRef,
+    *,
+    confirm_duplicate_account: bool = False,
+    today: date | None = None,
+) -> RegistrationView:
+    """New registration (新規口座登録). An empty customer number gets the next free one."""
+    with db.write() as session:
+        prefix = load_settings(session).customer_number_prefix
+        valid = validate_registration(raw, prefix=prefix, today=today or date.today())
+        if not valid.customer_number:
+            valid = _with_number(valid, allocate_customer_number(session, prefix))
+        errors, shared = _check_new(session, valid, confirm_duplicate_account=confirm_duplicate_account)
+        _raise_first(errors, shared and not confirm_duplicate_account)
+        row = _insert(session, valid, operator, shared, "同一口座の登録を確認済み" if shared else "")
+        return view_of(row)
+
+
+def _raise_first(errors: list[FieldError], needs_confirmation: bool) -> None:
+    if not errors:
+        return
+    duplicate_numbers = [e for e in errors if e.field == "customer_number"]
+    if duplicate_numbers:
+        raise Duplicate(duplicate_numbers[0].message, code="customer_number_taken")
+    if needs_confirmation:
+        raise ConfirmationRequired(errors[0].message, code="shared_bank_account")
+
+
+def _with_number(valid: ValidRegistration, number: str) -> ValidRegistration:
+    values = {f.name: getattr(valid, f.name) for f in fields(valid)}
+    values["customer_number"] = number
+    return ValidRegistration(**values)
+
+
+@dataclass(frozen=True)
+class BatchProblem:
+    """A problem with one item of a batch (0-based index into the batch) at one field."""
+
+    index: int
+    error: FieldError
+
+
+def check_batch(
+    db: Database, valids: Sequence[ValidRegistration], *, allow_shared_accounts: bool = False
+) -> list[BatchProblem]:
+    """Cross-checks for a batch (an import): numbers unique in the batch and the database, shared accounts."""
+    problems: list[BatchProblem] = []
+    seen_numbers: dict[str, int] = {}
+    seen_accounts: dict[tuple[str, str, int, str], int] = {}
+    with db.read() as session:
+        for index, valid in enumerate(valids):
+            number = valid.customer_number
+            if number:
+                if number in seen_numbers:
+                    message = f"顧客番号が{seen_numbers[number]}件目と重複しています"
+                    problems.append(BatchProblem(index, FieldError("customer_number", message)))
+                seen_numbers.setdefault(number, index + 1)
+                taken = session.scalar(
+                    select(AccountRegistration.id).where(AccountRegistration.customer_number == number)
+                )
+                if taken is not None:
+                    message = f"顧客番号 {number} はすでに使われています（再利用不可）"
+                    problems.append(BatchProblem(index, FieldError("customer_number", message)))
+            if allow_shared_accounts:
+                continue
+            key = (valid.bank_code, valid.branch_code, int(valid.deposit_type), valid.account_number)
+            if key in seen_accounts:
+                message = f"同じ口座が{seen_accounts[key]}件目にもあります"
+                problems.append(BatchProblem(index, FieldError("account_number", message)))
+            seen_accounts.setdefault(key, index + 1)
+            shared = _duplicate_accounts(session, valid, None)
+            if shared:
+                problems.append(BatchProblem(index, FieldError("account_number", _shared_message(shared))))
+    return problems
+
+
+def register_batch(
+    db: Database,
+    valids: Sequence[ValidRegistration],
+    operator: OperatorRef,
+    *,
+    reason: str = "",
+    allow_shared_accounts: bool = False,
+) -> list[RegistrationView]:
+    """Register many in ONE transaction: all or nothing (imports, demo data)."""
+    problems = check_batch(db, valids, allow_shared_accounts=allow_shared_accounts)
+    if problems:
+        first = problems[0]
+        raise InvalidValue(f"{first.index + 1}件目: {first.error.message}", code="batch_invalid")
+    with db.write() as session:
+        prefix = load_settings(session).customer_number_prefix
+        taken = {v.customer_number for v in valids if v.customer_number}
+        highest = allocate_customer_number(session, prefix)
+        views = []
+        next_number = highest
+        for valid in valids:
+            if not valid.customer_number:
+                while next_number in taken:
+                    next_number = next_free_customer_number(prefix, [next_number])
+                valid = _with_number(valid, next_number)
+                taken.add(next_number)
+            shared = bool(_duplicate_accounts(session, valid, None)) if allow_shared_accounts else False
+            views.append(view_of(_insert(session, valid, operator, shared, reason)))
+        return views
+
+
+def _conflict(session: Session, row: AccountRegistration, expected_version: int) -> Conflict:
+    last = session.scalar(
+        select(RegistrationHistory)
+        .where(RegistrationHistory.registration_id == row.id)
+        .order_by(RegistrationHistory.id.desc())
+        .limit(1)
+    )
+    who = "他の担当者"
+    when = ""
+    what = ""
+    if last is not None:
+        operator = session.get(Operator, last.operator_id)
+        who = f"{operator.name}（{operator.login_id}）" if operator else who
+        when = last.at.astimezone().strftime("%Y-%m-%d %H:%M") + " に"
+        labels = [FIELD_LABELS.get(name, name) for name in last.changes]
+        what = f"（{ACTION_LABELS.get(last.action, last.action)}: {'、'.join(labels[:6])}）" if labels else ""
+    return Conflict(
+        f"顧客番号 {row.customer_number} は、開いた後で {who} が {when}更新しました{what}。"
+        "再読み込みしてから変更してください",
+        code="stale_edit",
+        expected=expected_version,
+        current=row.version,
+    )
+
+
+def _lock_for_update(session: Session, registration_id: int, expected_version: int) -> AccountRegistration:
+    row = _load(session, registration_id)
+    if row.version != expected_version:
+        raise _conflict(session, row, expected_version)
+    return row
+
+
+def change(
+    db: Database,
+    registration_id: int,
+    expected_version: int,
+    raw: RegistrationInput,
+    reason: str,
+    operator: OperatorRef,
+    *,
+    confirm_duplicate_account: bool = False,
+    today: date | None = None,
+) -> RegistrationView:
+    """Change (変更): the same checks as a new registration; a reason is required; stale edits fail."""
+    if not reason.strip():
+        raise InvalidValue("変更の理由を入力してください", code="reason_required")
+    with db.write() as session:
+        row = _lock_for_update(session, registration_id, expected_version)
+        if row.status == RegistrationStatus.INVALIDATED.value:
+            raise InvalidValue("無効化された登録は変更できません", code="registration_invalidated")
+        prefix = load_settings(session).customer_number_prefix
+        if not raw.customer_number.strip():
+            raw.customer_number = row.customer_number
+        if raw.status is None:
+            raw.status = RegistrationStatus(row.status)
+        valid = validate_registration(raw, prefix=prefix, today=today or date.today())
+        if valid.customer_number != row.customer_number:
+            raise InvalidValue(
+                "顧客番号は変更できません（一度発行した番号は再利用しません）", code="customer_number_fixed"
+            )
+        new_values = valid.stored_fields()
+        changes = {
+            name: [_jsonable(getattr(row, name)), _jsonable(new_values[name])]
+            for name in TRACKED_FIELDS
+            if getattr(row, name) != new_values[name]
+        }
+        if not changes:
+            raise InvalidValue("変更された項目がありません", code="no_changes")
+        shared = _duplicate_accounts(session, valid, row.id)
+        if shared and not confirm_duplicate_account:
+            raise ConfirmationRequired(_shared_message(shared), code="shared_bank_account")
+        for name, (_, _after) in changes.items():
+            setattr(row, name, new_values[name])
+        row.updated_at = utcnow()
+        session.flush()  # the version column is bumped here, guarded by WHERE version = expected
+        _history(session, row, operator, Action.CHANGE, changes, reason.strip(), bool(shared))
+        return view_of(row)
+
+
+def set_status(
+    db: Database,
+    registration_id: int,
+    expected_version: int,
+    status: RegistrationStatus,
+    reason: str,
+    operator: OperatorRef,
+) -> RegistrationView:
+    """Move a registration to another status (the paper-form lifecycle builds on this)."""
+    with db.write() as session:
+        row = _lock_for_update(session, registration_id, expected_version)
+        if row.status == status.value:
+            return view_of(row)
+        before = row.status
+        row.status = status.value
+        row.updated_at = utcnow()
+        session.flush()
+        _history(session, row, operator, Action.STATUS, {"status": [before, status.value]}, reason.strip())
+        return view_of(row)
+
+
+def invalidate(
+    db: Database, registration_id: int, expected_version: int, reason: str, operator: OperatorRef
+) -> RegistrationView:
+    """Delete (削除) = invalidate (REG-12): no longer billable; the data and its history stay."""
+    if not reason.strip():
+        raise InvalidValue("無効化の理由を入力してください", code="reason_required")
+    with db.write() as session:
+        row = _lock_for_update(session, registration_id, expected_version)
+        if row.status == RegistrationStatus.INVALIDATED.value:
+            raise InvalidValue("この登録はすでに無効化されています", code="already_invalidated")
+        before = row.status
+        row.status = RegistrationStatus.INVALIDATED.value
+        row.updated_at = utcnow()
+        session.flush()
+        _history(session, row, operator, Action.INVALIDATE, {"status": [before, row.status]}, reason.strip())
+        return view_of(row)
+
+
+def _entry(h: RegistrationHistory, op: Operator) -> HistoryEntry:
+    return HistoryEntry(
+        h.id,
+        h.registration_id,
+        h.customer_number,
+        h.at,
+        op.login_id,
+        op.name,
+        h.action,
+        h.reason,
+        dict(h.changes),
+        h.confirmed_duplicate_account,
+        h.version_after,
+    )
+
+
+def history(db: Database, registration_id: int) -> list[HistoryEntry]:
+    """One registration's timeline, oldest first."""
+    with db.read() as session:
+        stmt = (
+            select(RegistrationHistory, Operator)
+            .join(Operator, Operator.id == RegistrationHistory.operator_id)
+            .where(RegistrationHistory.registration_id == registration_id)
+            .order_by(RegistrationHistory.id)
+        )
+        return [_entry(h, op) for h, op in session.execute(stmt).tuples()]
+
+
+def search_history(
+    db: Database,
+    *,
+    customer_number: str = "",
+    operator_login: str = "",
+    action: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = 1000,
+) -> list[HistoryEntry]:
+    """Registration history search (口座登録履歴検索), newest first."""
+    H = RegistrationHistory
+    stmt = select(H, Operator).join(Operator, Operator.id == H.operator_id)
+    if customer_number.strip():
+        stmt = stmt.where(H.customer_number.like(_like(customer_number.strip()), escape="\\"))
+    if operator_login.strip():
+        stmt = stmt.where(Operator.login_id == operator_login.strip())
+    if action:
+        stmt = stmt.where(H.action == action)
+    if date_from:
+        stmt = stmt.where(H.at >= datetime.combine(date_from, datetime.min.time()).astimezone())
+    if date_to:
+        stmt = stmt.where(H.at < datetime.combine(date_to, datetime.max.time()).astimezone())
+    stmt = stmt.order_by(H.id.desc()).limit(limit)
+    with db.read() as session:
+        return [_entry(h, op) for h, op in session.execute(stmt).tuples()]
+
+
+def input_from_view(view: RegistrationView) -> RegistrationInput:
+    """A registration as editable input (what the change form starts from)."""
+    return RegistrationInput(
+        customer_number=view.customer_number,
+        contract_holder_name=view.contract_holder_name,
+        contract_holder_kana=view.contract_holder_kana,
+        postal_code=view.postal_code,
+        address=view.address,
+        phone=view.phone,
+        bank_code=view.bank_code,
+        branch_code="" if view.jp_symbol else view.branch_code,
+        deposit_type=str(view.deposit_type),
+        account_number="" if view.jp_symbol else view.account_number,
+        account_holder_kana=view.account_holder_kana,
+        jp_symbol=view.jp_symbol or "",
+        jp_number=view.jp_number or "",
+        method=view.method,
+        monthly_amount="" if view.monthly_amount is None else str(view.monthly_amount),
+        registration_date=view.registration_date,
+        status=RegistrationStatus(view.status),
+        checklist=dict(view.checklist),
+        note=view.note,
+    )
+
+
+def count_by_status(db: Database) -> dict[str, int]:
+    """How many registrations stand in each status (the overview on the main window)."""
+    with db.read() as session:
+        stmt = select(AccountRegistration.status, func.count(AccountRegistration.id)).group_by(
+            AccountRegistration.status
+        )
+        return {status: count for status, count in session.execute(stmt).tuples()}
