@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import logging
 import os
@@ -260,16 +261,14 @@ COMMANDS = {
 }
 
 
-def _setup_logging(paths: AppPaths) -> Path:
+def _open_log(paths: AppPaths) -> logging.FileHandler:
     folder = paths.ensure(paths.logs_dir)
-    log_file = folder / "kofuri.log"
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler = logging.FileHandler(folder / "kofuri.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not isinstance(h, logging.FileHandler)]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return log_file
+    return handler
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -278,14 +277,22 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     err = err or sys.stderr
     paths = AppPaths.resolve(args.data_dir)
     try:
-        log_file = _setup_logging(paths)
+        handler = _open_log(paths)
     except OSError as error:
         print(f"kofuri: エラー: データフォルダ {paths.data_dir} に書き込めません（{error.strerror}）", file=err)
         return 1
-    if args.command is None:
-        from ui.app import run_gui
+    try:
+        if args.command is None:
+            # The composition root: with no sub-command the same program opens the window.
+            gui = importlib.import_module("ui.app")
+            return int(gui.run_gui(args.db, paths, args.operator))
+        return _run_command(args, paths, out, err, Path(handler.baseFilename))
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
 
-        return run_gui(args.db, paths, args.operator)
+
+def _run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO, log_file: Path) -> int:
     sub = getattr(args, f"{args.command}_command", None)
     ctx = Context(args, paths, out, err)
     try:

@@ -143,9 +143,9 @@ def _half(char: str) -> str | None:
                 suffix += SEMI_VOICED
             else:
                 return None
+        if suffix and len(unicodedata.normalize("NFC", unicodedata.normalize("NFKC", half + suffix))) != 1:
+            return None  # ヺ and the like: no bank kana takes that mark after conversion
         return half + suffix
-    if char == "\u3099":
-        return None
     return None
 
 

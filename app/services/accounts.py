@@ -266,14 +266,18 @@ def _load(session: Session, registration_id: int) -> AccountRegistration:
     return row
 
 
-def allocate_customer_number(session: Session, prefix: str) -> str:
-    """REG-4: the next free number after every number ever issued with this prefix (never reused)."""
+def _highest_issued(session: Session, prefix: str) -> list[str]:
     highest = session.scalar(
         select(func.max(AccountRegistration.customer_number)).where(
             AccountRegistration.customer_number.like(f"{prefix}%")
         )
     )
-    return next_free_customer_number(prefix, [highest] if highest else [])
+    return [highest] if highest else []
+
+
+def allocate_customer_number(session: Session, prefix: str) -> str:
+    """REG-4: the next free number after every number ever issued with this prefix (never reused)."""
+    return next_free_customer_number(prefix, _highest_issued(session, prefix))
 
 
 def _duplicate_accounts(session: Session, valid: ValidRegistration, exclude_id: int | None) -> list[str]:
@@ -454,16 +458,14 @@ def register_batch(
         raise InvalidValue(f"{first.index + 1}件目: {first.error.message}", code="batch_invalid")
     with db.write() as session:
         prefix = load_settings(session).customer_number_prefix
-        taken = {v.customer_number for v in valids if v.customer_number}
-        highest = allocate_customer_number(session, prefix)
+        # numbers keyed in the batch count as issued: allocation continues after the highest of all (REG-4)
+        keyed = [v.customer_number for v in valids if v.customer_number]
+        next_number = next_free_customer_number(prefix, [*_highest_issued(session, prefix), *keyed])
         views = []
-        next_number = highest
         for valid in valids:
             if not valid.customer_number:
-                while next_number in taken:
-                    next_number = next_free_customer_number(prefix, [next_number])
                 valid = _with_number(valid, next_number)
-                taken.add(next_number)
+                next_number = next_free_customer_number(prefix, [next_number])
             shared = bool(_duplicate_accounts(session, valid, None)) if allow_shared_accounts else False
             views.append(view_of(_insert(session, valid, operator, shared, reason)))
         return views
@@ -612,7 +614,7 @@ def history(db: Database, registration_id: int) -> list[HistoryEntry]:
             .where(RegistrationHistory.registration_id == registration_id)
             .order_by(RegistrationHistory.id)
         )
-        return [_entry(h, op) for h, op in session.execute(stmt).tuples()]
+        return [_entry(h, op) for h, op in session.execute(stmt)]
 
 
 def search_history(
@@ -640,7 +642,7 @@ def search_history(
         stmt = stmt.where(H.at < datetime.combine(date_to, datetime.max.time()).astimezone())
     stmt = stmt.order_by(H.id.desc()).limit(limit)
     with db.read() as session:
-        return [_entry(h, op) for h, op in session.execute(stmt).tuples()]
+        return [_entry(h, op) for h, op in session.execute(stmt)]
 
 
 def input_from_view(view: RegistrationView) -> RegistrationInput:
@@ -674,4 +676,4 @@ def count_by_status(db: Database) -> dict[str, int]:
         stmt = select(AccountRegistration.status, func.count(AccountRegistration.id)).group_by(
             AccountRegistration.status
         )
-        return {status: count for status, count in session.execute(stmt).tuples()}
+        return {status: count for status, count in session.execute(stmt)}

@@ -1,0 +1,30 @@
+"""The core has no Qt, mechanically (see design/style.md)."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+APP = Path(__file__).resolve().parent.parent / "app"
+
+
+def test_nothing_under_app_imports_pyside6() -> None:
+    offenders = []
+    for path in APP.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.relative_to(APP)}: {n}" for n in names if n.split(".")[0] in ("PySide6", "ui")]
+    # (cli.py starts the window through importlib when no sub-command is given: the one composition root)
+    assert offenders == []
+
+
+def test_importing_the_core_loads_no_qt() -> None:
+    code = (
+        "import sys, app.cli, app.services.accounts, app.services.demo, app.io.account_import;"
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

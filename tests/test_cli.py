@@ -1,0 +1,162 @@
+"""The `kofuri` command line end to end on temporary databases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.sqlite3")
+
+
+def test_init_prints_where_the_database_is(db_path: str) -> None:
+    code, out, _ = run("--db", db_path, "init")
+    assert code == 0 and db_path in out
+    assert run("--db", db_path, "init")[0] == 0  # again: an upgrade that has nothing to do
+
+
+def test_default_database_is_in_the_data_folder(tmp_path: Path) -> None:
+    code, out, _ = run("init")
+    assert code == 0 and str(tmp_path / "data" / "kofuri.sqlite3") in out
+
+
+def test_demo_then_list_every_registration(db_path: str) -> None:
+    assert run("--db", db_path, "demo", "--accounts", "60", "--seed", "7")[0] == 0
+    code, out, _ = run("--db", db_path, "accounts", "list", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 60
+    assert {r["status"] for r in rows} >= {"complete", "keyed", "sent", "invalidated"}
+    assert any(r["bank_code"] == "9900" and r["jp_symbol"] for r in rows)  # Japan Post accounts
+    assert any(
+        r["account_holder_kana_bank"].startswith("ｶ)") or r["account_holder_kana_bank"].endswith("(ｶ") for r in rows
+    )
+    assert all(len(r["customer_number"]) == 20 and r["customer_number"].startswith("0329279") for r in rows)
+    code, out, _ = run("--db", db_path, "accounts", "list", "--status", "invalidated", "--format", "json")
+    records = json.loads(out)
+    assert records and all(r["status"] == "invalidated" for r in records)
+
+
+def test_import_with_errors_reports_row_and_column_and_writes_nothing(db_path: str) -> None:
+    code, _, err = run("--db", db_path, "accounts", "import", str(DATA / "accounts_with_errors.csv"))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert (
+        "row 3, column 預金種目: 貯蓄預金の口座からは口座振替で引き落とせません（普通・当座などの口座を指定してください）"
+        in lines
+    )
+    assert "row 4, column 銀行コード: 銀行コード 9999 の金融機関は見つかりません" in lines
+    assert any(line.startswith("row 4, column 口座名義カナ:") and "4文字目「商」" in line for line in lines)
+    assert any(line.startswith("row 5, column 通帳番号:") for line in lines)
+    assert {line.split(":")[0] for line in lines if line.startswith("row 6")} == {
+        "row 6, column 顧客番号",
+        "row 6, column 口座番号",
+        "row 6, column 登録方法",
+        "row 6, column 月額",
+    }
+    assert run("--db", db_path, "accounts", "list")[1].count("\n") == 1  # the header only
+
+
+def test_fixed_file_imports_all_rows(db_path: str) -> None:
+    code, _, err = run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"), "--dry-run")
+    assert code == 0 and "--dry-run" in err
+    assert run("--db", db_path, "accounts", "list")[1].count("\n") == 1
+    code, _, err = run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))
+    assert code == 0 and "5 件を登録しました" in err
+    rows = {
+        r["contract_holder_name"]: r for r in csv.DictReader(io.StringIO(run("--db", db_path, "accounts", "list")[1]))
+    }
+    assert rows["高橋 一郎"]["branch_code"] == "408" and rows["高橋 一郎"]["account_number"] == "1234567"
+    assert rows["株式会社鈴木商事"]["account_holder_kana_bank"] == "ｶ)ｽｽﾞｷｼﾖｳｼﾞ"
+    assert rows["山田 太郎"]["customer_number"] == "03292790000000000201"  # after the highest number in the file
+    # the same file again: every keyed number is now taken
+    code, _, err = run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))
+    assert code == 1 and "row 3, column 顧客番号: 顧客番号 03292790000000000100 はすでに使われています" in err
+
+
+def test_import_reads_cp932_and_xlsx(db_path: str, tmp_path: Path) -> None:
+    text = (DATA / "accounts_fixed.csv").read_text(encoding="utf-8")
+    sjis = tmp_path / "sjis.csv"
+    sjis.write_bytes(text.encode("cp932"))
+    assert run("--db", db_path, "accounts", "import", str(sjis), "--dry-run")[0] == 0
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = list(csv.reader(io.StringIO(text)))
+    sheet.append(rows[0] + ["状態"])
+    sheet.append([*rows[1][:14], 3300, "登録済"])
+    book.save(tmp_path / "a.xlsx")
+    code, _, err = run("--db", db_path, "accounts", "import", str(tmp_path / "a.xlsx"))
+    assert code == 0, err
+    listed = list(csv.DictReader(io.StringIO(run("--db", db_path, "accounts", "list")[1])))
+    assert [(r["status"], r["monthly_amount"]) for r in listed] == [("complete", "3300")]
+
+
+def test_unknown_header_is_reported(db_path: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("契約者名,カナ\n山田,ヤマダ\n", encoding="utf-8")
+    code, _, err = run("--db", db_path, "accounts", "import", str(bad))
+    assert code == 1 and "row 1, column カナ:" in err
+
+
+def test_settings_show_and_set(db_path: str) -> None:
+    code, out, _ = run("--db", db_path, "settings", "show", "--format", "json")
+    assert json.loads(out)["consignor_code"] == "329273"
+    assert run("--db", db_path, "settings", "set", "consignor_category", "12")[0] == 0
+    code, _, err = run("--db", db_path, "settings", "set", "customer_number_prefix", "12")
+    assert code == 1 and err.count("\n") == 1 and "7桁" in err
+    assert json.loads(run("--db", db_path, "settings", "show", "--format", "json")[1])["consignor_category"] == "12"
+
+
+def test_calendar_json() -> None:
+    code, out, _ = run("calendar", "2027-02", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {
+        "debit_date": "2027-03-01",
+        "billing_deadline": "2027-02-10",
+        "result_date": "2027-03-05",
+        "paper_form_deadline": "2027-02-01",
+        "web_registration_deadline": "2027-02-03",
+        "stop_request_deadline": "2027-02-17",
+    }
+    code, _, err = run("calendar", "2027-13")
+    assert code == 1 and "請求月" in err and "Traceback" not in err
+
+
+def test_bad_input_gives_one_line_and_no_traceback(db_path: str, tmp_path: Path) -> None:
+    code, _, err = run("--db", db_path, "accounts", "import", str(tmp_path / "missing.csv"))
+    assert code == 1 and err.count("\n") == 1 and "見つかりません" in err
+    code, _, err = run("--db", db_path, "--operator", "nobody", "settings", "set", "consignor_name", "x")
+    assert code == 1 and "nobody" in err
+    code, _, err = run("--db", db_path, "accounts", "list", "--status", "done")
+    assert code == 1 and "使える状態" in err
+
+
+def test_the_installed_entry_point_runs(tmp_path: Path) -> None:
+    kofuri = shutil.which("kofuri", path=str(Path(sys.executable).parent))
+    assert kofuri is not None
+    env = {**os.environ, "KOFURI_DB": str(tmp_path / "ep.sqlite3")}
+    done = subprocess.run([kofuri, "calendar", "2027-02"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0 and "振替日\t2027-03-01（月）" in done.stdout
+    done = subprocess.run([kofuri, "nonsense"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
