@@ -100,7 +100,7 @@ class AccountRegistration(Base):
     __table_args__ = (
         CheckConstraint("deposit_type IN (1, 2, 3, 9)", name="deposit_type"),
         CheckConstraint("length(customer_number) = 20", name="customer_number_length"),
-        Index("ix_account_registration_bank_account", "bank_code", "branch_code", "account_number"),
+        Index("ix_account_registration_bank_account", "account_number", "bank_code", "branch_code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -47,7 +47,7 @@ def data_version() -> str:
 
 
 def _banks() -> dict[str, Any]:
-    return dict(_zengin().Bank.all)
+    return _zengin().Bank.all  # type: ignore[no-any-return]
 
 
 def normalize_bank_code(value: str) -> str:

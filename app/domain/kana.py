@@ -71,6 +71,7 @@ CORPORATE_ABBREVIATIONS: dict[str, str] = {
     "(同)": "ﾄﾞ",
 }
 _ABBREVIATIONS_LONGEST_FIRST = sorted(CORPORATE_ABBREVIATIONS, key=len, reverse=True)
+_ABBREVIATION_STARTS = frozenset(d[0] for d in CORPORATE_ABBREVIATIONS)
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,9 @@ def to_bank_kana(text: str, field: FieldClass = FieldClass.PARTY_NAME) -> str:
     allowed = ALLOWED[field]
     i = 0
     while i < len(units):
-        designation = next((d for d in _ABBREVIATIONS_LONGEST_FIRST if joined.startswith(d, i)), None)
+        designation = None
+        if joined[i] in _ABBREVIATION_STARTS:
+            designation = next((d for d in _ABBREVIATIONS_LONGEST_FIRST if joined.startswith(d, i)), None)
         if designation is not None:
             abbreviation = CORPORATE_ABBREVIATIONS[designation]
             end = i + len(designation)

@@ -104,7 +104,7 @@ def import_accounts(
         row_numbers.append(row_number)
     if not table.rows:
         problems.append(ImportProblem(2, "顧客番号", "読み込む行がありません"))
-    for problem in check_batch(db, valids):
+    for problem in check_batch(db, valids).problems:
         problems.append(ImportProblem(row_numbers[problem.index], label_of[problem.error.field], problem.error.message))
     problems.sort(
         key=lambda p: (

@@ -187,8 +187,11 @@ def _like(text: str) -> str:
 def _filtered(stmt: Select[Any], c: SearchCriteria) -> Select[Any]:
     R = AccountRegistration
     conditions: list[Any] = []
-    if c.customer_number.strip():
-        conditions.append(R.customer_number.like(_like(c.customer_number.strip()), escape="\\"))
+    number = to_display_kana(c.customer_number).replace(" ", "")
+    if len(number) == 20:
+        conditions.append(R.customer_number == number)  # the whole number: an index lookup
+    elif number:
+        conditions.append(R.customer_number.like(_like(number), escape="\\"))
     if c.name.strip():
         text = c.name.strip()
         kana = to_display_kana(text)
@@ -349,19 +352,18 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _creation_changes(row: AccountRegistration) -> dict[str, list[Any]]:
+    values = {name: getattr(row, name) for name in TRACKED_FIELDS}
+    return {name: [None, _jsonable(value)] for name, value in values.items() if value not in (None, "", {})}
+
+
 def _insert(
-    session: Session,
-    valid: ValidRegistration,
-    operator: OperatorRef,
-    confirmed_duplicate_account: bool,
-    reason: str,
+    session: Session, valid: ValidRegistration, operator: OperatorRef, confirmed_duplicate_account: bool, reason: str
 ) -> AccountRegistration:
-    values = valid.stored_fields()
-    row = AccountRegistration(**values)
+    row = AccountRegistration(**valid.stored_fields())
     session.add(row)
     session.flush()
-    changes = {name: [None, _jsonable(values[name])] for name in TRACKED_FIELDS if values.get(name) not in (None, "")}
-    _history(session, row, operator, Action.REGISTER, changes, reason, confirmed_duplicate_account)
+    _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, confirmed_duplicate_account)
     return row
 
 
@@ -409,14 +411,49 @@ class BatchProblem:
     error: FieldError
 
 
+_CHUNK = 500
+
+
+def _existing_numbers(session: Session, numbers: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start : start + _CHUNK]
+        stmt = select(AccountRegistration.customer_number).where(AccountRegistration.customer_number.in_(chunk))
+        found.update(session.scalars(stmt))
+    return found
+
+
+def _active_accounts(session: Session, account_numbers: set[str]) -> dict[tuple[str, str, int, str], list[str]]:
+    """Active registrations by bank account, for the account numbers given (looked up in chunks)."""
+    R = AccountRegistration
+    found: dict[tuple[str, str, int, str], list[str]] = {}
+    ordered = sorted(account_numbers)
+    for start in range(0, len(ordered), _CHUNK):
+        stmt = select(R.bank_code, R.branch_code, R.deposit_type, R.account_number, R.customer_number).where(
+            R.account_number.in_(ordered[start : start + _CHUNK]), R.status != RegistrationStatus.INVALIDATED.value
+        )
+        for bank, branch, deposit, account, number in session.execute(stmt):
+            found.setdefault((bank, branch, deposit, account), []).append(number)
+    return found
+
+
+@dataclass(frozen=True)
+class BatchCheck:
+    problems: list[BatchProblem]
+    shared: set[int]  # indexes whose bank account is also under another customer number (allowed by the caller)
+
+
 def check_batch(
     db: Database, valids: Sequence[ValidRegistration], *, allow_shared_accounts: bool = False
-) -> list[BatchProblem]:
+) -> BatchCheck:
     """Cross-checks for a batch (an import): numbers unique in the batch and the database, shared accounts."""
     problems: list[BatchProblem] = []
+    shared: set[int] = set()
     seen_numbers: dict[str, int] = {}
     seen_accounts: dict[tuple[str, str, int, str], int] = {}
     with db.read() as session:
+        taken_numbers = _existing_numbers(session, [v.customer_number for v in valids if v.customer_number])
+        active_accounts = _active_accounts(session, {v.account_number for v in valids})
         for index, valid in enumerate(valids):
             number = valid.customer_number
             if number:
@@ -424,23 +461,21 @@ def check_batch(
                     message = f"顧客番号が{seen_numbers[number]}件目と重複しています"
                     problems.append(BatchProblem(index, FieldError("customer_number", message)))
                 seen_numbers.setdefault(number, index + 1)
-                taken = session.scalar(
-                    select(AccountRegistration.id).where(AccountRegistration.customer_number == number)
-                )
-                if taken is not None:
+                if number in taken_numbers:
                     message = f"顧客番号 {number} はすでに使われています（再利用不可）"
                     problems.append(BatchProblem(index, FieldError("customer_number", message)))
-            if allow_shared_accounts:
-                continue
             key = (valid.bank_code, valid.branch_code, int(valid.deposit_type), valid.account_number)
-            if key in seen_accounts:
-                message = f"同じ口座が{seen_accounts[key]}件目にもあります"
-                problems.append(BatchProblem(index, FieldError("account_number", message)))
+            in_database = sorted(active_accounts.get(key, []))
+            if key in seen_accounts or in_database:
+                shared.add(index)
+                shared.add(seen_accounts.get(key, index + 1) - 1)
+                if not allow_shared_accounts:
+                    message = (
+                        _shared_message(in_database) if in_database else f"同じ口座が{seen_accounts[key]}件目にもあります"
+                    )
+                    problems.append(BatchProblem(index, FieldError("account_number", message)))
             seen_accounts.setdefault(key, index + 1)
-            shared = _duplicate_accounts(session, valid, None)
-            if shared:
-                problems.append(BatchProblem(index, FieldError("account_number", _shared_message(shared))))
-    return problems
+    return BatchCheck(problems, shared)
 
 
 def register_batch(
@@ -452,23 +487,28 @@ def register_batch(
     allow_shared_accounts: bool = False,
 ) -> list[RegistrationView]:
     """Register many in ONE transaction: all or nothing (imports, demo data)."""
-    problems = check_batch(db, valids, allow_shared_accounts=allow_shared_accounts)
-    if problems:
-        first = problems[0]
+    checked = check_batch(db, valids, allow_shared_accounts=allow_shared_accounts)
+    if checked.problems:
+        first = checked.problems[0]
         raise InvalidValue(f"{first.index + 1}件目: {first.error.message}", code="batch_invalid")
     with db.write() as session:
         prefix = load_settings(session).customer_number_prefix
         # numbers keyed in the batch count as issued: allocation continues after the highest of all (REG-4)
         keyed = [v.customer_number for v in valids if v.customer_number]
         next_number = next_free_customer_number(prefix, [*_highest_issued(session, prefix), *keyed])
-        views = []
+        rows = []
         for valid in valids:
-            if not valid.customer_number:
-                valid = _with_number(valid, next_number)
+            values = valid.stored_fields()
+            if not values["customer_number"]:
+                values["customer_number"] = next_number
                 next_number = next_free_customer_number(prefix, [next_number])
-            shared = bool(_duplicate_accounts(session, valid, None)) if allow_shared_accounts else False
-            views.append(view_of(_insert(session, valid, operator, shared, reason)))
-        return views
+            rows.append(AccountRegistration(**values))
+        session.add_all(rows)
+        session.flush()  # one batched INSERT
+        for index, row in enumerate(rows):
+            _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, index in checked.shared)
+        session.flush()
+        return [view_of(row) for row in rows]
 
 
 def _conflict(session: Session, row: AccountRegistration, expected_version: int) -> Conflict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from faker import Faker
 
@@ -111,6 +112,7 @@ def _account(rng: random.Random) -> dict[str, str]:
     }
 
 
+@cache
 def _ordinary_branches(bank_code: str) -> list[str]:
     """Branches where people hold accounts (not ATM, internet-only or settlement branches)."""
     odd = ("ＡＴＭ", "ATM", "証券", "振込", "集中", "決済", "代理", "センター", "事務")

@@ -53,7 +53,7 @@ def upgrade() -> None:
     with op.batch_alter_table("account_registration", schema=None) as batch_op:
         batch_op.create_index(
             "ix_account_registration_bank_account",
-            ["bank_code", "branch_code", "account_number"],
+            ["account_number", "bank_code", "branch_code"],
             unique=False,
         )
         batch_op.create_index(
