@@ -9,8 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 from collections.abc import Iterator
 from pathlib import Path
 
+import itertools
+
 import platformdirs
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from app.db.database import Database
 from app.paths import APP_NAME, AppPaths
@@ -38,12 +43,59 @@ def paths(tmp_path: Path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "data")
 
 
+PG_URL = os.environ.get("KOFURI_TEST_PG_URL", "")
+
+
 @pytest.fixture
-def db(paths: AppPaths) -> Iterator[Database]:
+def sqlite_db(paths: AppPaths) -> Iterator[Database]:
     database = connect(str(paths.data_dir / "test.sqlite3"), paths)
     initialize(database, paths)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL database migrated to head once; each test gets a fresh copy of it."""
+    if not PG_URL:
+        pytest.skip("KOFURI_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    name = f"kofuri_tpl_{os.getpid()}"
+    with admin.connect() as c:
+        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        c.exec_driver_sql(f"CREATE DATABASE {name}")
+    template = Database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    initialize(template, AppPaths.resolve(tmp_path_factory.mktemp("pg")))
+    template.dispose()
+    yield name
+    with admin.connect() as c:
+        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.dispose()
+
+
+_pg_counter = itertools.count()
+
+
+@pytest.fixture
+def pg_db(pg_template: str) -> Iterator[Database]:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    name = f"kofuri_t_{os.getpid()}_{next(_pg_counter)}"
+    with admin.connect() as c:
+        c.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    database = Database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    yield database
+    database.dispose()
+    with admin.connect() as c:
+        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest) -> Database:
+    """The same services on both backends: SQLite (default) and PostgreSQL (shared by several clerks)."""
+    fixture = "sqlite_db" if request.param == "sqlite" else "pg_db"
+    database: Database = request.getfixturevalue(fixture)
+    return database
 
 
 @pytest.fixture

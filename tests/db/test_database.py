@@ -26,7 +26,8 @@ def test_migrations_up_down_up_match_the_models(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_sqlite_runs_with_wal_full_sync_foreign_keys_and_owner_only_file(db: Database) -> None:
+def test_sqlite_runs_with_wal_full_sync_foreign_keys_and_owner_only_file(sqlite_db: Database) -> None:
+    db = sqlite_db
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -36,7 +37,8 @@ def test_sqlite_runs_with_wal_full_sync_foreign_keys_and_owner_only_file(db: Dat
     assert stat.S_IMODE(db.sqlite_path.stat().st_mode) == 0o600
 
 
-def test_writes_take_the_lock_at_begin(db: Database) -> None:
+def test_writes_take_the_lock_at_begin(sqlite_db: Database) -> None:
+    db = sqlite_db
     # BEGIN IMMEDIATE: a second writer cannot start while the first holds the write lock
     assert db.sqlite_path is not None
     with db.write() as session:
@@ -63,3 +65,12 @@ def test_initialize_is_repeatable_and_backup_copies_data(paths: AppPaths, tmp_pa
     rows = sqlite3.connect(copy).execute("SELECT consignor_code FROM merchant_settings").fetchall()
     assert rows == [("329273",)]
     db.dispose()
+
+
+def test_postgres_migrations_up_down_up_match_the_models(pg_db: Database) -> None:
+    assert current_revision(pg_db) == head_revision(pg_db)
+    downgrade(pg_db, "base")
+    upgrade(pg_db)
+    with pg_db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
