@@ -6,10 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
-
-import itertools
 
 import platformdirs
 import pytest

@@ -471,7 +471,9 @@ def check_batch(
                 shared.add(seen_accounts.get(key, index + 1) - 1)
                 if not allow_shared_accounts:
                     message = (
-                        _shared_message(in_database) if in_database else f"同じ口座が{seen_accounts[key]}件目にもあります"
+                        _shared_message(in_database)
+                        if in_database
+                        else f"同じ口座が{seen_accounts[key]}件目にもあります"
                     )
                     problems.append(BatchProblem(index, FieldError("account_number", message)))
             seen_accounts.setdefault(key, index + 1)
