@@ -3,6 +3,7 @@
 # Used by .ci/run; run it by hand to exercise the PostgreSQL tests locally:
 #   export KOFURI_TEST_PG_URL=$(bash scripts/start-postgres.sh)
 set -euo pipefail
+exec 3>&1 1>&2  # only the URL goes to stdout; everything else to stderr
 if ! command -v pg_lsclusters >/dev/null || [ -z "$(ls /usr/lib/postgresql/*/bin/postgres 2>/dev/null)" ]; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
@@ -18,4 +19,4 @@ for _ in $(seq 1 30); do
 done
 su postgres -c "psql -q -tAc \"SELECT 1 FROM pg_roles WHERE rolname='kofuri'\"" | grep -q 1 ||
   su postgres -c "psql -q -c \"CREATE ROLE kofuri LOGIN CREATEDB PASSWORD 'kofuri'\"" >/dev/null
-echo "postgresql+psycopg://kofuri:kofuri@127.0.0.1:5432/postgres"
+echo "postgresql+psycopg://kofuri:kofuri@127.0.0.1:5432/postgres" >&3

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.domain import bank_codes
 from app.domain.errors import InvalidValue
@@ -35,3 +37,17 @@ def test_branch_type_ahead_puts_exact_match_first() -> None:
 def test_japan_post_branches_are_known() -> None:
     assert bank_codes.lookup_branch("9900", "408").name == "四〇八"
     assert bank_codes.data_version().startswith("1.1.0.")
+
+
+@given(st.text(max_size=6), st.text(max_size=5))
+def test_any_code_is_found_or_refused_with_the_domain_error(bank: str, branch: str) -> None:
+    try:
+        found = bank_codes.lookup_branch(bank, branch)
+    except InvalidValue:
+        return
+    assert len(found.bank_code) == 4 and len(found.code) == 3 and found.name
+
+
+@given(st.text(max_size=8))
+def test_type_ahead_never_fails(query: str) -> None:
+    assert len(bank_codes.search_banks(query, limit=5)) <= 5

@@ -65,3 +65,12 @@ def test_any_input_gives_a_number_or_the_domain_error(value: str) -> None:
 @given(st.lists(st.integers(min_value=0, max_value=10**13 - 2).map(lambda n: f"{DEFAULT_PREFIX}{n:013d}")))
 def test_allocated_number_is_never_one_already_issued(issued: list[str]) -> None:
     assert next_free_customer_number(DEFAULT_PREFIX, issued) not in issued
+
+
+@given(st.text(max_size=9))
+def test_any_prefix_is_seven_digits_or_refused(value: str) -> None:
+    try:
+        prefix = validate_prefix(value)
+    except InvalidValue:
+        return
+    assert len(prefix) == 7 and prefix.isascii() and prefix.isdigit()

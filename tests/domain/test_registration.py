@@ -1,10 +1,12 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.account_fields import DepositType, RegistrationStatus
 from app.domain.errors import ValidationFailed
-from app.domain.registration import RegistrationInput, validate_registration
+from app.domain.registration import FIELD_LABELS, RegistrationInput, validate_registration
 
 TODAY = date(2026, 12, 1)
 
@@ -74,3 +76,35 @@ def test_passbook_fields_only_for_japan_post() -> None:
     with pytest.raises(ValidationFailed) as raised:
         validate_registration(paper_form(jp_symbol="14030"), prefix="0329279", today=TODAY)
     assert raised.value.errors[0].field == "jp_symbol"
+
+
+field_text = st.text(max_size=12) | st.sampled_from(["0005", "001", "1", "9900", "14030", "12345671", "ヤマダ"])
+
+
+@given(
+    st.builds(
+        RegistrationInput,
+        customer_number=field_text,
+        contract_holder_name=field_text,
+        contract_holder_kana=field_text,
+        postal_code=field_text,
+        phone=field_text,
+        bank_code=field_text,
+        branch_code=field_text,
+        deposit_type=field_text,
+        account_number=field_text,
+        account_holder_kana=field_text,
+        jp_symbol=field_text,
+        jp_number=field_text,
+        method=field_text,
+        monthly_amount=field_text,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_any_form_is_accepted_or_refused_field_by_field(raw: RegistrationInput) -> None:
+    try:
+        valid = validate_registration(raw, prefix="0329279", today=TODAY)
+    except ValidationFailed as failed:
+        assert failed.errors and all(e.field in FIELD_LABELS and e.message for e in failed.errors)
+        return
+    assert len(valid.account_number) == 7 and len(valid.branch_code) == 3 and len(valid.bank_code) == 4

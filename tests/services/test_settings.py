@@ -1,4 +1,7 @@
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.db.database import Database
@@ -27,3 +30,13 @@ def test_set_validates_and_audits(db: Database, operator: OperatorRef) -> None:
     assert [(log.entity, log.changes) for log in logs] == [
         ("merchant_settings", {"consignor_name": ["", "株式会社サンプル"]})
     ]
+
+
+@given(key=st.sampled_from(sorted(settings.SETTING_KEYS)), value=st.text(max_size=12))
+@hsettings(max_examples=60, deadline=None)
+def test_setting_validators_answer_a_value_or_the_domain_error(key: str, value: str) -> None:
+    _, validate = settings.SETTING_KEYS[key]
+    try:
+        validate(value)
+    except InvalidValue as error:
+        assert error.message
