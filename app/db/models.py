@@ -109,7 +109,11 @@ class AccountRegistration(Base):
     contract_holder_kana: Mapped[str] = mapped_column(String(80), index=True)
     postal_code: Mapped[str] = mapped_column(String(8), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    # derived search keys, kept by the accounts service in the same transaction as the fields they come from
+    phone_digits: Mapped[str] = mapped_column(String(20), default="", index=True)
+    phone_digits_reversed: Mapped[str] = mapped_column(String(20), default="", index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
     bank_code: Mapped[str] = mapped_column(String(4))
     bank_name: Mapped[str] = mapped_column(String(60))
     branch_code: Mapped[str] = mapped_column(String(3))
@@ -134,6 +138,15 @@ class AccountRegistration(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class RegistrationSearchGram(Base):
+    """Substring index of names and kana: one row per bigram per registration (derived data, rebuilt on change)."""
+
+    __tablename__ = "registration_search_gram"
+
+    gram: Mapped[str] = mapped_column(String(2), primary_key=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), primary_key=True, index=True)
 
 
 class RegistrationHistory(Base):

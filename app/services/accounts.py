@@ -11,16 +11,17 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, intersect, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import AccountRegistration, Operator, RegistrationHistory, utcnow
+from app.db.models import AccountRegistration, Operator, RegistrationHistory, RegistrationSearchGram, utcnow
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationStatus
 from app.domain.customer_number import next_free_customer_number
 from app.domain.errors import ConfirmationRequired, Conflict, Duplicate, FieldError, InvalidValue, NotFound
-from app.domain.kana import KanaError, to_bank_kana, to_display_kana
+from app.domain.kana import KanaError, to_bank_kana
 from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
+from app.domain.search_text import digits, fold, grams, search_text, text_grams
 from app.services.operators import OperatorRef
 from app.services.settings import load_settings
 
@@ -161,6 +162,8 @@ class SearchCriteria:
     registered_to: date | None = None
 
 
+_CHUNK = 500
+
 SORTABLE: dict[str, Any] = {
     "customer_number": AccountRegistration.customer_number,
     "contract_holder_kana": AccountRegistration.contract_holder_kana,
@@ -184,33 +187,56 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _filtered(stmt: Select[Any], c: SearchCriteria) -> Select[Any]:
+def _digit_prefix(column: Any, prefix: str) -> ColumnElement[bool]:
+    """`column` starts with the digits `prefix`, as an index range (no LIKE, so every backend uses the index)."""
+    stripped = prefix.rstrip("9")
+    if not stripped:
+        return column >= prefix  # type: ignore[no-any-return]
+    upper = stripped[:-1] + chr(ord(stripped[-1]) + 1)
+    return and_(column >= prefix, column < upper)
+
+
+def _name_condition(text: str) -> ColumnElement[bool]:
+    """Substring of the name, its kana or the account holder's kana (REG: search by name in kanji or kana).
+
+    The bigram index narrows the candidates; the folded text confirms the whole substring.
+    """
+    R = AccountRegistration
+    query = fold(text)
+    contains = R.search_text.like(_like(query), escape="\\")
+    wanted = sorted(grams(query))
+    if not wanted:
+        return contains  # one character: no bigram to narrow with, a scan of the folded text
+    G = RegistrationSearchGram
+    selects = [select(G.registration_id).where(G.gram == gram) for gram in wanted]
+    candidates = selects[0] if len(selects) == 1 else intersect(*selects)
+    return and_(R.id.in_(candidates), contains)
+
+
+def _filtered(stmt: Select[Any], c: SearchCriteria, prefix: str) -> Select[Any]:
     R = AccountRegistration
     conditions: list[Any] = []
-    number = to_display_kana(c.customer_number).replace(" ", "")
-    if len(number) == 20:
-        conditions.append(R.customer_number == number)  # the whole number: an index lookup
+    number = digits(c.customer_number)
+    if len(number) >= 14:
+        conditions.append(_digit_prefix(R.customer_number, number))  # the whole number or its first digits
     elif number:
-        conditions.append(R.customer_number.like(_like(number), escape="\\"))
+        conditions.append(R.customer_number == prefix + number.zfill(13))  # the merchant's part: "customer 123"
     if c.name.strip():
-        text = c.name.strip()
-        kana = to_display_kana(text)
-        conditions.append(
-            or_(
-                R.contract_holder_name.like(_like(text), escape="\\"),
-                R.contract_holder_kana.like(_like(kana), escape="\\"),
-                R.account_holder_kana.like(_like(kana), escape="\\"),
-            )
-        )
+        conditions.append(_name_condition(c.name))
     if c.phone.strip():
-        digits = "".join(ch for ch in to_display_kana(c.phone) if ch.isdigit())
-        conditions.append(func.replace(R.phone, "-", "").like(_like(digits), escape="\\"))
+        phone = digits(c.phone)
+        if len(phone) >= 10:
+            conditions.append(R.phone_digits == phone)
+        else:  # the first or the last digits of the number
+            conditions.append(
+                or_(_digit_prefix(R.phone_digits, phone), _digit_prefix(R.phone_digits_reversed, phone[::-1]))
+            )
     if c.bank_code.strip():
-        conditions.append(R.bank_code == c.bank_code.strip().zfill(4))
+        conditions.append(R.bank_code == digits(c.bank_code).zfill(4))
     if c.branch_code.strip():
-        conditions.append(R.branch_code == c.branch_code.strip().zfill(3))
+        conditions.append(R.branch_code == digits(c.branch_code).zfill(3))
     if c.account_number.strip():
-        conditions.append(R.account_number.like(_like(c.account_number.strip()), escape="\\"))
+        conditions.append(R.account_number == digits(c.account_number).zfill(7))
     if c.statuses:
         conditions.append(R.status.in_([s.value for s in c.statuses]))
     elif not c.include_invalidated:
@@ -224,6 +250,14 @@ def _filtered(stmt: Select[Any], c: SearchCriteria) -> Select[Any]:
     return stmt.where(and_(*conditions)) if conditions else stmt
 
 
+def _order(sort: str, descending: bool) -> list[Any]:
+    if sort not in SORTABLE:
+        raise InvalidValue(f"並べ替えの項目 {sort} はありません", code="sort_unknown")
+    column = SORTABLE[sort]
+    tiebreak = AccountRegistration.id.desc() if descending else AccountRegistration.id.asc()
+    return [column.desc() if descending else column.asc(), tiebreak]
+
+
 def search(
     db: Database,
     criteria: SearchCriteria,
@@ -232,19 +266,42 @@ def search(
     descending: bool = False,
     offset: int = 0,
     limit: int | None = 100,
+    with_total: bool = True,
 ) -> SearchPage:
-    """Registrations matching the criteria, sorted and paged in SQL."""
-    if sort not in SORTABLE:
-        raise InvalidValue(f"並べ替えの項目 {sort} はありません", code="sort_unknown")
-    column = SORTABLE[sort]
-    order = [column.desc() if descending else column.asc(), AccountRegistration.id.asc()]
+    """Registrations matching the criteria, sorted and paged in SQL (total -1 when not asked for)."""
+    order = _order(sort, descending)
     with db.read() as session:
-        total = session.scalar(_filtered(select(func.count(AccountRegistration.id)), criteria)) or 0
-        stmt = _filtered(select(AccountRegistration), criteria).order_by(*order).offset(offset)
+        prefix = load_settings(session).customer_number_prefix
+        total = -1
+        if with_total:
+            total = session.scalar(_filtered(select(func.count(AccountRegistration.id)), criteria, prefix)) or 0
+        stmt = _filtered(select(AccountRegistration), criteria, prefix).order_by(*order).offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         rows = [view_of(r) for r in session.scalars(stmt)]
     return SearchPage(total, rows)
+
+
+def search_ids(
+    db: Database, criteria: SearchCriteria, *, sort: str = "customer_number", descending: bool = False
+) -> list[int]:
+    """Every matching id in display order: what a results table holds (rows are fetched by id as they show)."""
+    order = _order(sort, descending)
+    with db.read() as session:
+        prefix = load_settings(session).customer_number_prefix
+        stmt = _filtered(select(AccountRegistration.id), criteria, prefix).order_by(*order)
+        return list(session.scalars(stmt))
+
+
+def rows_by_ids(db: Database, ids: Sequence[int]) -> list[RegistrationView]:
+    """The registrations with these ids, in the order given (missing ids are left out)."""
+    found: dict[int, RegistrationView] = {}
+    with db.read() as session:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = list(ids[start : start + _CHUNK])
+            for row in session.scalars(select(AccountRegistration).where(AccountRegistration.id.in_(chunk))):
+                found[row.id] = view_of(row)
+    return [found[i] for i in ids if i in found]
 
 
 def get_registration(db: Database, registration_id: int) -> RegistrationView:
@@ -357,12 +414,35 @@ def _creation_changes(row: AccountRegistration) -> dict[str, list[Any]]:
     return {name: [None, _jsonable(value)] for name, value in values.items() if value not in (None, "", {})}
 
 
+def _derive_search_keys(row: AccountRegistration) -> None:
+    phone = digits(row.phone)
+    row.phone_digits = phone
+    row.phone_digits_reversed = phone[::-1]
+    row.search_text = search_text(_name_parts(row))
+
+
+def _name_parts(row: AccountRegistration) -> tuple[str, str, str]:
+    return (row.contract_holder_name, row.contract_holder_kana, row.account_holder_kana)
+
+
+def _write_grams(session: Session, rows: Sequence[AccountRegistration], *, replace: bool) -> None:
+    """Keep the substring index in step with the names (same transaction as the change)."""
+    if replace:
+        ids = [row.id for row in rows]
+        session.execute(delete(RegistrationSearchGram).where(RegistrationSearchGram.registration_id.in_(ids)))
+    values = [{"gram": g, "registration_id": row.id} for row in rows for g in sorted(text_grams(_name_parts(row)))]
+    if values:
+        session.execute(insert(RegistrationSearchGram), values)
+
+
 def _insert(
     session: Session, valid: ValidRegistration, operator: OperatorRef, confirmed_duplicate_account: bool, reason: str
 ) -> AccountRegistration:
     row = AccountRegistration(**valid.stored_fields())
+    _derive_search_keys(row)
     session.add(row)
     session.flush()
+    _write_grams(session, [row], replace=False)
     _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, confirmed_duplicate_account)
     return row
 
@@ -409,9 +489,6 @@ class BatchProblem:
 
     index: int
     error: FieldError
-
-
-_CHUNK = 500
 
 
 def _existing_numbers(session: Session, numbers: list[str]) -> set[str]:
@@ -504,9 +581,12 @@ def register_batch(
             if not values["customer_number"]:
                 values["customer_number"] = next_number
                 next_number = next_free_customer_number(prefix, [next_number])
-            rows.append(AccountRegistration(**values))
+            row = AccountRegistration(**values)
+            _derive_search_keys(row)
+            rows.append(row)
         session.add_all(rows)
         session.flush()  # one batched INSERT
+        _write_grams(session, rows, replace=False)
         for index, row in enumerate(rows):
             _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, index in checked.shared)
         session.flush()
@@ -584,10 +664,13 @@ def change(
         shared = _duplicate_accounts(session, valid, row.id)
         if shared and not confirm_duplicate_account:
             raise ConfirmationRequired(_shared_message(shared), code="shared_bank_account")
-        for name, (_, _after) in changes.items():
+        for name in changes:
             setattr(row, name, new_values[name])
         row.updated_at = utcnow()
+        _derive_search_keys(row)
         session.flush()  # the version column is bumped here, guarded by WHERE version = expected
+        if {"contract_holder_name", "contract_holder_kana", "account_holder_kana"} & changes.keys():
+            _write_grams(session, [row], replace=True)
         _history(session, row, operator, Action.CHANGE, changes, reason.strip(), bool(shared))
         return view_of(row)
 

@@ -2,12 +2,13 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from app.db.database import Database
-from app.db.migrate import backup_sqlite, current_revision, downgrade, head_revision, upgrade
+from app.db.migrate import alembic_config, backup_sqlite, current_revision, downgrade, head_revision, upgrade
 from app.db.models import Base
 from app.paths import AppPaths
 from app.services.setup import connect, initialize
@@ -74,3 +75,31 @@ def test_postgres_migrations_up_down_up_match_the_models(pg_db: Database) -> Non
     with pg_db.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
     assert diff == []
+
+
+def test_upgrade_backfills_search_keys_and_backs_up_first(paths: AppPaths, tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    command.upgrade(alembic_config(db), "0001")  # a database of the first released schema
+    with db.engine.begin() as c:
+        c.exec_driver_sql(
+            "INSERT INTO operator (id, login_id, name, role, active, created_at) VALUES (1, 's', 'S', 'admin', 1, '2026-01-01')"
+        )
+        c.exec_driver_sql(
+            "INSERT INTO account_registration (customer_number, contract_holder_name, contract_holder_kana, postal_code,"
+            " address, phone, bank_code, bank_name, branch_code, branch_name, deposit_type, account_number,"
+            " account_holder_kana, method, status, registration_date, checklist, note, created_at, updated_at, version)"
+            " VALUES ('03292790000000000001', '山田 太郎', 'ヤマダ タロウ', '', '', '03-1234-5678', '0005', '三菱ＵＦＪ',"
+            " '001', '本店', 1, '0000001', 'ヤマダ タロウ', 'paper', 'keyed', '2026-01-01', '{}', '', '2026-01-01',"
+            " '2026-01-01', 1)"
+        )
+    backup = upgrade(db, paths.backups_dir)
+    assert backup is not None and backup.exists()
+    assert sqlite3.connect(backup).execute("SELECT count(*) FROM account_registration").fetchone() == (1,)
+    with db.engine.connect() as c:
+        assert c.exec_driver_sql("SELECT phone_digits, search_text FROM account_registration").one() == (
+            "0312345678",
+            "山田太郎\nヤマダタロウ\nヤマダタロウ",
+        )
+        grams = {g for (g,) in c.exec_driver_sql("SELECT gram FROM registration_search_gram")}
+    assert {"山田", "田太", "ダタ"} <= grams
+    db.dispose()

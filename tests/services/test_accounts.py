@@ -174,3 +174,29 @@ def test_count_by_status(db: Database, clerk: OperatorRef) -> None:
     accounts.register(db, form(account_number="2", method="WEB"), clerk)
     accounts.set_status(db, a.id, a.version, RegistrationStatus.SENT, "発送", clerk)
     assert accounts.count_by_status(db) == {"sent": 1, "web_requested": 1}
+
+
+def test_search_keys_follow_names_numbers_and_phones(db: Database, clerk: OperatorRef) -> None:
+    view = accounts.register(db, form(customer_number="03292790000000000123", phone="090-1234-5678"), clerk)
+    find = accounts.search
+    assert find(db, accounts.SearchCriteria(customer_number="123")).total == 1  # the merchant's part
+    assert find(db, accounts.SearchCriteria(customer_number="0329279000000000012")).total == 1  # first digits
+    assert find(db, accounts.SearchCriteria(customer_number="03292790000000000124")).total == 0
+    assert find(db, accounts.SearchCriteria(phone="090-1234")).total == 1  # first digits
+    assert find(db, accounts.SearchCriteria(phone="5678")).total == 1  # last digits
+    assert find(db, accounts.SearchCriteria(phone="09012345678")).total == 1
+    assert find(db, accounts.SearchCriteria(phone="1239")).total == 0
+    assert find(db, accounts.SearchCriteria(name="やまだたろう")).total == 1  # spaces and kana folded
+    assert find(db, accounts.SearchCriteria(name="ﾀﾛｳ")).total == 1
+    raw = accounts.input_from_view(view)
+    raw.contract_holder_name, raw.contract_holder_kana, raw.account_holder_kana = (
+        "鈴木 次郎",
+        "スズキ ジロウ",
+        "スズキ ジロウ",
+    )
+    accounts.change(db, view.id, view.version, raw, "改姓", clerk)
+    assert find(db, accounts.SearchCriteria(name="やまだ")).total == 0
+    assert find(db, accounts.SearchCriteria(name="木次")).total == 1
+    ids = accounts.search_ids(db, accounts.SearchCriteria(), sort="customer_number", descending=True)
+    assert ids == [view.id]
+    assert [r.id for r in accounts.rows_by_ids(db, [view.id, 999])] == [view.id]
