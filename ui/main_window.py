@@ -1,19 +1,17 @@
-"""The main window: navigation between the work areas, a status bar with the database and the operator."""
+"""The main window: navigation between the work areas, menus with shortcuts, a status bar with the database
+and the operator."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,54 +19,19 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.db.database import Database
 from app.domain import bank_codes
-from app.domain.account_fields import STATUS_LABELS
-from app.services import accounts, settings
 from app.services.operators import OperatorRef
+from ui.accounts.history_page import HistoryPage
+from ui.accounts.new_registration import NewRegistrationPage
+from ui.accounts.search_page import SearchPage
+from ui.settings_page import SettingsPage
+from ui.workers import TaskRunner
 
-
-class AccountsOverview(QWidget):
-    """Accounts area: how many registrations stand in each status (search and forms arrive with issue 3)."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        layout = QVBoxLayout(self)
-        title = QLabel(self.tr("口座振替登録の状況"))
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels([self.tr("状態"), self.tr("件数")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
-        self.refresh()
-
-    def refresh(self) -> None:
-        counts = accounts.count_by_status(self._db)
-        rows = [(label, counts.get(status.value, 0)) for status, label in STATUS_LABELS.items()]
-        rows.append((self.tr("合計"), sum(counts.values())))
-        self.table.setRowCount(len(rows))
-        for index, (label, count) in enumerate(rows):
-            self.table.setItem(index, 0, QTableWidgetItem(label))
-            item = QTableWidgetItem(f"{count:,}")
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(index, 1, item)
-        self.table.resizeColumnToContents(0)
-
-
-class SettingsPage(QWidget):
-    """The merchant settings as stored (editing arrives with the settings screen)."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QFormLayout(self)
-        view = settings.get_settings(db)
-        for key, (label, _) in settings.SETTING_KEYS.items():
-            value = QLabel(str(getattr(view, key)) or self.tr("（未設定）"))
-            value.setObjectName(f"setting_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addRow(label, value)
+STYLE = """
+QLabel#pageTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 8px 0; }
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 7px 6px; }
+QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
+"""
 
 
 class PlannedPage(QWidget):
@@ -86,48 +49,78 @@ class PlannedPage(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, operator: OperatorRef) -> None:
         super().__init__()
+        self._db = db
+        self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("口振デスク"))
-        self.resize(1200, 760)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 860)
         central = QWidget(self)
         row = QHBoxLayout(central)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(200)
         self.pages = QStackedWidget(central)
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.new_page = NewRegistrationPage(db, operator)
+        self.search_page = SearchPage(db, operator, self.runner)
+        self.history_page = HistoryPage(db)
+        self.settings_page = SettingsPage(db, operator)
         planned = self.tr("この画面は次の開発で追加されます。")
-        self._add_page(self.tr("口座振替登録"), AccountsOverview(db))
-        self._add_page(self.tr("発送・不備返却"), PlannedPage(planned))
-        self._add_page(self.tr("請求"), PlannedPage(planned))
-        self._add_page(self.tr("振替結果"), PlannedPage(planned))
-        self._add_page(self.tr("加盟店設定"), SettingsPage(db))
+        self._areas: list[tuple[str, QWidget, str]] = [
+            (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
+            (self.tr("口座検索"), self.search_page, "Ctrl+F"),
+            (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
+            (self.tr("発送・不備返却"), PlannedPage(planned), ""),
+            (self.tr("請求"), PlannedPage(planned), ""),
+            (self.tr("振替結果"), PlannedPage(planned), ""),
+            (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
+        ]
+        for title, page, _ in self._areas:
+            self.navigation.addItem(title)
+            self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        self.search_page.historyRequested.connect(self.show_history)
+        self.new_page.registered.connect(lambda _view: self.history_page.reload_operators())
 
         self._build_menus()
         self.db_label = QLabel(self.tr("データベース: {0}").format(db.location))
         self.operator_label = QLabel(self.tr("担当者: {0}（{1}）").format(operator.name, operator.login_id))
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.operator_label)
+        # The bank-code data loads in the background, so the first bank typed does not wait for it.
+        self.runner.start(lambda _ctx: bank_codes.search_banks("み", limit=1))
 
-    def _add_page(self, title: str, page: QWidget) -> None:
-        self.navigation.addItem(title)
-        self.pages.addWidget(page)
+    def go_to(self, page: QWidget) -> None:
+        self.navigation.setCurrentRow(self.pages.indexOf(page))
+
+    def show_history(self, customer_number: str) -> None:
+        self.go_to(self.history_page)
+        self.history_page.show_customer(customer_number)
+
+    def _export_results(self) -> None:
+        self.go_to(self.search_page)
+        self.search_page.export_results()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        export = QAction(self.tr("検索結果を書き出す(&X)…"), self)
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.triggered.connect(self._export_results)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("終了(&Q)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("移動(&G)"))
-        for index in range(self.navigation.count()):
-            action = QAction(self.navigation.item(index).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, i=index: self.navigation.setCurrentRow(i))
+        for index, (title, page, shortcut) in enumerate(self._areas):
+            action = QAction(title, self)
+            action.setShortcuts([QKeySequence(s) for s in (shortcut, f"Alt+{index + 1}") if s])
+            action.triggered.connect(lambda _checked=False, p=page: self.go_to(p))
             go_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         about = QAction(self.tr("バージョン情報(&A)"), self)
@@ -141,3 +134,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("バージョン情報"), self.about_text())
+
+    def closeEvent(self, event: object) -> None:
+        self.runner.wait(5_000)
+        super().closeEvent(event)  # type: ignore[arg-type]

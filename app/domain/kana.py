@@ -33,9 +33,22 @@ ALLOWED: dict[FieldClass, frozenset[str]] = {
 
 # Small kana and obsolete kana the bank set has no room for (ｷﾕｳ for キュウ, ﾂ for ッ).
 _LARGE = {
-    "ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ",
-    "ッ": "ツ", "ヮ": "ワ", "ヵ": "カ", "ヶ": "ケ", "ヰ": "イ", "ヱ": "エ", "ヲ": "オ",
-}  # fmt: skip
+    "ァ": "ア",
+    "ィ": "イ",
+    "ゥ": "ウ",
+    "ェ": "エ",
+    "ォ": "オ",
+    "ャ": "ヤ",
+    "ュ": "ユ",
+    "ョ": "ヨ",
+    "ッ": "ツ",
+    "ヮ": "ワ",
+    "ヵ": "カ",
+    "ヶ": "ケ",
+    "ヰ": "イ",
+    "ヱ": "エ",
+    "ヲ": "オ",
+}
 _SPACING_MARKS = {"\u309b": "\u3099", "\u309c": "\u309a"}  # ゛゜ typed apart: join them like ﾞﾟ
 _DASHES = "ー－‐−―—‒–~〜～"
 # Symbols a clerk may type that have a bank-set equivalent.

@@ -802,3 +802,9 @@ def count_by_status(db: Database) -> dict[str, int]:
             AccountRegistration.status
         )
         return {status: count for status, count in session.execute(stmt)}
+
+
+def next_customer_number(db: Database) -> str:
+    """The number a new registration would get now (pre-filled on the form; allocated for real on save)."""
+    with db.read() as session:
+        return allocate_customer_number(session, load_settings(session).customer_number_prefix)

@@ -8,10 +8,10 @@ from dataclasses import asdict, dataclass
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import AuditLog, MerchantSettings
+from app.db.models import AuditLog, MerchantSettings, utcnow
 from app.domain.account_fields import normalize_phone
 from app.domain.customer_number import DEFAULT_PREFIX, validate_prefix
-from app.domain.errors import InvalidValue
+from app.domain.errors import Conflict, FieldError, InvalidValue, ValidationFailed
 from app.domain.text import normalize_digits, only_digits
 from app.services.operators import OperatorRef
 
@@ -116,6 +116,52 @@ def load_settings(session: Session) -> MerchantSettings:
 def get_settings(db: Database) -> SettingsView:
     with db.read() as session:
         return _view(load_settings(session))
+
+
+def validate_settings(values: dict[str, str]) -> tuple[dict[str, str], list[FieldError]]:
+    """Check several settings at once (the settings screen); every problem at its key."""
+    clean: dict[str, str] = {}
+    errors: list[FieldError] = []
+    for key, value in values.items():
+        if key not in SETTING_KEYS:
+            errors.append(FieldError(key, f"設定項目 {key} はありません"))
+            continue
+        try:
+            clean[key] = SETTING_KEYS[key][1](value)
+        except InvalidValue as error:
+            errors.append(FieldError(key, error.message))
+    return clean, errors
+
+
+def update_settings(
+    db: Database, values: dict[str, str], operator: OperatorRef, *, expected_version: int | None = None
+) -> SettingsView:
+    """Save several settings in one transaction with one audit row; a stale screen fails clearly."""
+    clean, errors = validate_settings(values)
+    if errors:
+        raise ValidationFailed(errors)
+    with db.write() as session:
+        row = load_settings(session)
+        if expected_version is not None and row.version != expected_version:
+            raise Conflict(
+                "加盟店設定は画面を開いた後で別の担当者が変更しました。再読み込みしてください", code="stale_edit"
+            )
+        changes = {key: [getattr(row, key), value] for key, value in clean.items() if getattr(row, key) != value}
+        if changes:
+            for key, (_, after) in changes.items():
+                setattr(row, key, after)
+            row.updated_at = utcnow()
+            session.add(
+                AuditLog(
+                    operator_id=operator.id,
+                    entity="merchant_settings",
+                    entity_id=str(SETTINGS_ROW_ID),
+                    action="change",
+                    changes=changes,
+                )
+            )
+        session.flush()
+        return _view(row)
 
 
 def set_setting(db: Database, key: str, value: str, operator: OperatorRef) -> SettingsView:

@@ -1,0 +1,65 @@
+"""Helpers for driving real widgets by keyboard, and for answering the modal questions they ask."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type into the focused widget: ASCII as key presses, Japanese as an input method commits it."""
+    widget = focused()
+    for run in _runs(text):
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for char in text:
+        if runs and runs[-1][-1].isascii() == char.isascii():
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def answer_message_box(button_text: str, seen: list[str] | None = None) -> None:
+    """When the next modal message box opens, record its text and press the button with this text."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        for button in box.findChildren(QAbstractButton):
+            if button_text in button.text():
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.findChildren(QAbstractButton)]}")
+
+    QTimer.singleShot(20, click)
+
+
+def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 5000) -> None:
+    qtbot.waitUntil(condition, timeout=timeout)

@@ -1,0 +1,221 @@
+"""口座登録履歴検索: search the history by customer number, operator, action and dates; a timeline with
+field-level before and after for the chosen entry."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.registration import FIELD_LABELS
+from app.services import accounts
+from app.services.accounts import ACTION_LABELS, HistoryEntry
+from app.services.operators import list_operators
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+EXTRA_LABELS = {"bank_name": "銀行名", "branch_name": "支店名", "checklist": "依頼書の確認", "note": "メモ"}
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name) or EXTRA_LABELS.get(name, name)
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return "（なし）"
+    if isinstance(value, dict):
+        return "、".join(f"{k}: {'✓' if v else '—'}" for k, v in value.items())
+    return str(value)
+
+
+class HistoryModel(QAbstractTableModel):
+    HEADERS = ("日時", "顧客番号", "担当者", "操作", "理由", "変更した項目")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self.entries[index.row()]
+        return (
+            e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            e.customer_number,
+            f"{e.operator_name}（{e.operator_login}）",
+            ACTION_LABELS.get(e.action, e.action),
+            e.reason,
+            "、".join(field_label(name) for name in e.changes),
+        )[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+        return None
+
+
+class ChangesModel(QAbstractTableModel):
+    """Field-level before and after of one history entry."""
+
+    HEADERS = ("項目", "変更前", "変更後")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, str]] = []
+
+    def set_entry(self, entry: HistoryEntry | None) -> None:
+        self.beginResetModel()
+        self.rows = []
+        if entry is not None:
+            self.rows = [(field_label(k), value_text(v[0]), value_text(v[1])) for k, v in entry.changes.items()]
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section]) if 0 <= section < 3 else None
+        return None
+
+
+class HistoryPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("口座登録履歴検索"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        box = QGroupBox(self.tr("検索条件（Enter で検索）"))
+        grid = QGridLayout(box)
+        self.customer_number = QLineEdit()
+        self.customer_number.setObjectName("history_customer_number")
+        self.customer_number.returnPressed.connect(self.run_search)
+        self.operator = QComboBox()
+        self.action = QComboBox()
+        self.action.addItem(self.tr("すべて"), "")
+        for action, label in ACTION_LABELS.items():
+            self.action.addItem(self.tr(label), action)
+        self.date_from, self.from_enabled = self._date_box()
+        self.date_to, self.to_enabled = self._date_box()
+        caption = QLabel(self.tr("顧客番号(&N)"))
+        caption.setBuddy(self.customer_number)
+        grid.addWidget(caption, 0, 0)
+        grid.addWidget(self.customer_number, 0, 1)
+        grid.addWidget(QLabel(self.tr("担当者")), 0, 2)
+        grid.addWidget(self.operator, 0, 3)
+        grid.addWidget(QLabel(self.tr("操作")), 0, 4)
+        grid.addWidget(self.action, 0, 5)
+        grid.addWidget(QLabel(self.tr("期間")), 1, 0)
+        grid.addWidget(self.from_enabled, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.date_from, 1, 2)
+        grid.addWidget(self.to_enabled, 1, 3, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.date_to, 1, 4)
+        self.search_button = QPushButton(self.tr("検索(&F)"))
+        self.search_button.clicked.connect(self.run_search)
+        grid.addWidget(self.search_button, 1, 5)
+        layout.addWidget(box)
+
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("history")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.changes = ChangesModel(self)
+        self.changes_table = QTableView()
+        self.changes_table.setObjectName("changes")
+        self.changes_table.setModel(self.changes)
+        self.changes_table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.changes.set_entry(
+                self.model.entries[current.row()] if current.isValid() else None
+            )
+        )
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.changes_table)
+        layout.addWidget(splitter, 1)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.reload_operators()
+
+    def _date_box(self) -> tuple[QDateEdit, QCheckBox]:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        edit.setEnabled(False)
+        check = QCheckBox(self.tr("指定"))
+        check.toggled.connect(edit.setEnabled)
+        return edit, check
+
+    def reload_operators(self) -> None:
+        self.operator.clear()
+        self.operator.addItem(self.tr("すべて"), "")
+        for op in list_operators(self._db):
+            self.operator.addItem(f"{op.name}（{op.login_id}）", op.login_id)
+
+    def show_customer(self, customer_number: str) -> None:
+        """The timeline of one registration (from the search results)."""
+        self.customer_number.setText(customer_number)
+        self.operator.setCurrentIndex(0)
+        self.action.setCurrentIndex(0)
+        self.from_enabled.setChecked(False)
+        self.to_enabled.setChecked(False)
+        self.run_search()
+
+    def run_search(self) -> None:
+        qd_from, qd_to = self.date_from.date(), self.date_to.date()
+        entries = accounts.search_history(
+            self._db,
+            customer_number=self.customer_number.text(),
+            operator_login=str(self.operator.currentData() or ""),
+            action=str(self.action.currentData() or ""),
+            date_from=date(qd_from.year(), qd_from.month(), qd_from.day()) if self.from_enabled.isChecked() else None,
+            date_to=date(qd_to.year(), qd_to.month(), qd_to.day()) if self.to_enabled.isChecked() else None,
+        )
+        self.model.set_entries(entries)
+        self.count_label.setText(self.tr("{0} 件").format(len(entries)))
+        if entries:
+            self.table.selectRow(0)
+        else:
+            self.changes.set_entry(None)

@@ -1,0 +1,105 @@
+"""新規口座登録: keying paper forms one after another, by keyboard only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.db.database import Database
+from app.domain.errors import ConfirmationRequired, DomainError, Duplicate
+from app.services import accounts, settings
+from app.services.accounts import RegistrationView
+from app.services.operators import OperatorRef
+from ui.accounts.registration_form import RegistrationForm
+
+
+class NewRegistrationPage(QWidget):
+    registered = Signal(object)  # RegistrationView
+
+    def __init__(self, db: Database, operator: OperatorRef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._operator = operator
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("新規口座登録"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.form = RegistrationForm(settings.get_settings(db).customer_number_prefix)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        buttons.addWidget(self.message, 1)
+        self.save_next_button = QPushButton(self.tr("保存して次へ (Ctrl+Enter)"))
+        self.save_button = QPushButton(self.tr("保存(&S) (Ctrl+S)"))
+        self.save_next_button.clicked.connect(lambda: self.save(next_form=True))
+        self.save_button.clicked.connect(lambda: self.save(next_form=False))
+        buttons.addWidget(self.save_next_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            lambda: self.save(next_form=False),
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+Return"),
+            self,
+            lambda: self.save(next_form=True),
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+Enter"),
+            self,
+            lambda: self.save(next_form=True),
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.start_new()
+
+    def start_new(self) -> None:
+        self.form.clear_for_next(accounts.next_customer_number(self._db))
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.form.focus_first()
+
+    def save(self, *, next_form: bool, confirm_duplicate: bool = False) -> RegistrationView | None:
+        """Save the form; with `next_form`, clear it for the next paper form (batch values kept)."""
+        valid = self.form.validate()
+        if valid is None:
+            self.message.setText(self.tr("赤字の項目を直してください"))
+            return None
+        try:
+            view = accounts.register(
+                self._db, self.form.values(), self._operator, confirm_duplicate_account=confirm_duplicate
+            )
+        except ConfirmationRequired as question:
+            answer = QMessageBox.question(
+                self,
+                self.tr("同じ口座の登録"),
+                self.tr("{0}\n\nこのまま登録しますか？").format(question.message),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.save(next_form=next_form, confirm_duplicate=True)
+            self.form.show_error("account_number", question.message)
+            return None
+        except Duplicate as taken:
+            self.form.show_error("customer_number", taken.message)
+            return None
+        except DomainError as error:
+            self.message.setText(error.message)
+            return None
+        self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
+        self.registered.emit(view)
+        if next_form:
+            self.form.clear_for_next(accounts.next_customer_number(self._db))
+        else:
+            self.form.clear_for_next(accounts.next_customer_number(self._db))
+        return view

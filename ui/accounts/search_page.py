@@ -1,0 +1,360 @@
+"""口座検索 and 口座検索結果一覧: every criterion, Enter searches; a lazy results table and the detail."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.account_fields import STATUS_LABELS, RegistrationStatus
+from app.domain.registration import CHECKLIST_ITEMS
+from app.io.account_export import ExportCancelled, export_registrations
+from app.services import accounts
+from app.services.accounts import RegistrationView, SearchCriteria
+from app.services.operators import OperatorRef
+from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
+from ui.accounts.results_model import AccountResultsModel
+from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
+
+ACTIVE = "__active__"
+EVERYTHING = "__all__"
+
+
+class DetailPanel(QGroupBox):
+    """One registration in full (the account number unmasked)."""
+
+    FIELDS = (
+        ("customer_number", "顧客番号"),
+        ("status_label", "状態"),
+        ("contract_holder_name", "契約者名"),
+        ("contract_holder_kana", "フリガナ"),
+        ("postal_code", "郵便番号"),
+        ("address", "住所"),
+        ("phone", "電話番号"),
+        ("bank", "金融機関"),
+        ("branch", "支店"),
+        ("deposit_type_label", "預金種目"),
+        ("account_number", "口座番号"),
+        ("passbook", "通帳記号・番号"),
+        ("account_holder_kana", "口座名義カナ"),
+        ("account_holder_kana_bank", "銀行データの名義"),
+        ("method", "登録方法"),
+        ("monthly_amount", "月額"),
+        ("registration_date", "登録日"),
+        ("checklist", "依頼書の確認"),
+        ("version", "版"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("詳細"), parent)
+        layout = QFormLayout(self)
+        self.values: dict[str, QLabel] = {}
+        for key, label in self.FIELDS:
+            value = QLabel()
+            value.setObjectName(f"detail_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            layout.addRow(self.tr(label), value)
+            self.values[key] = value
+
+    def show_view(self, view: RegistrationView | None) -> None:
+        for key, label in self.values.items():
+            label.setText("" if view is None else self._text(view, key))
+
+    @staticmethod
+    def _text(view: RegistrationView, key: str) -> str:
+        if key == "bank":
+            return f"{view.bank_code} {view.bank_name}"
+        if key == "branch":
+            return f"{view.branch_code} {view.branch_name}"
+        if key == "passbook":
+            return f"{view.jp_symbol} - {view.jp_number}" if view.jp_symbol else "—"
+        if key == "method":
+            return "紙" if view.method == "paper" else "WEB"
+        if key == "monthly_amount":
+            return "未設定" if view.monthly_amount is None else f"{view.monthly_amount:,}円"
+        if key == "checklist":
+            done = [label for item, label in CHECKLIST_ITEMS.items() if view.checklist.get(item)]
+            return f"{len(done)}/{len(CHECKLIST_ITEMS)} 確認済"
+        return str(getattr(view, key))
+
+
+class SearchPage(QWidget):
+    historyRequested = Signal(str)  # customer number
+
+    def __init__(self, db: Database, operator: OperatorRef, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._operator = operator
+        self._runner = runner
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("口座検索"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        criteria = QGroupBox(self.tr("検索条件（Enter で検索）"))
+        grid = QGridLayout(criteria)
+        self.inputs: dict[str, QLineEdit] = {}
+        specs = [
+            ("customer_number", "顧客番号(&N)", "全桁、先頭の桁、または下の桁（例: 123）"),
+            ("name", "名前(&M)", "漢字・カナ・ひらがなの一部"),
+            ("phone", "電話番号(&T)", "全部、または先頭・末尾の桁"),
+            ("bank_code", "銀行コード", "4桁"),
+            ("branch_code", "支店コード", "3桁"),
+            ("account_number", "口座番号", "7桁以内"),
+        ]
+        for i, (key, label, hint) in enumerate(specs):
+            edit = QLineEdit()
+            edit.setObjectName(f"criteria_{key}")
+            edit.setPlaceholderText(self.tr(hint))
+            edit.returnPressed.connect(self.run_search)
+            caption = QLabel(self.tr(label))
+            caption.setBuddy(edit)
+            grid.addWidget(caption, i // 3, (i % 3) * 2)
+            grid.addWidget(edit, i // 3, (i % 3) * 2 + 1)
+            self.inputs[key] = edit
+        self.status = QComboBox()
+        self.status.setObjectName("criteria_status")
+        self.status.addItem(self.tr("有効な登録すべて"), ACTIVE)
+        for status, label in STATUS_LABELS.items():
+            self.status.addItem(self.tr(label), status.value)
+        self.status.addItem(self.tr("無効を含むすべて"), EVERYTHING)
+        self.method = QComboBox()
+        self.method.setObjectName("criteria_method")
+        for text, value in ((self.tr("すべて"), ""), (self.tr("紙"), "paper"), (self.tr("WEB"), "web")):
+            self.method.addItem(text, value)
+        self.date_from, self.from_enabled = self._date_box()
+        self.date_to, self.to_enabled = self._date_box()
+        status_label = QLabel(self.tr("状態(&J)"))
+        status_label.setBuddy(self.status)
+        grid.addWidget(status_label, 2, 0)
+        grid.addWidget(self.status, 2, 1)
+        grid.addWidget(QLabel(self.tr("登録方法")), 2, 2)
+        grid.addWidget(self.method, 2, 3)
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_enabled)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("〜"))
+        dates.addWidget(self.to_enabled)
+        dates.addWidget(self.date_to)
+        grid.addWidget(QLabel(self.tr("登録日")), 2, 4)
+        grid.addLayout(dates, 2, 5)
+        buttons = QHBoxLayout()
+        self.search_button = QPushButton(self.tr("検索(&F)"))
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.run_search)
+        self.clear_button = QPushButton(self.tr("条件をクリア"))
+        self.clear_button.clicked.connect(self.clear_criteria)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.search_button)
+        grid.addLayout(buttons, 3, 0, 1, 6)
+        layout.addWidget(criteria)
+
+        self.model = AccountResultsModel(db, runner, self)
+        self.table = QTableView()
+        self.table.setObjectName("results")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _index: self.change_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = DetailPanel()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        actions = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        actions.addWidget(self.count_label, 1)
+        self.change_button = QPushButton(self.tr("変更(&E) F2"))
+        self.delete_button = QPushButton(self.tr("削除(&D) Del"))
+        self.history_button = QPushButton(self.tr("履歴(&H) Ctrl+H"))
+        self.export_button = QPushButton(self.tr("書き出し(&X)… Ctrl+E"))
+        self.change_button.clicked.connect(self.change_selected)
+        self.delete_button.clicked.connect(self.invalidate_selected)
+        self.history_button.clicked.connect(self.history_of_selected)
+        self.export_button.clicked.connect(self.export_results)
+        for button in (self.change_button, self.delete_button, self.history_button, self.export_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        QShortcut(QKeySequence("F2"), self, self.change_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.table,
+            self.invalidate_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )  # only in the table, never while typing
+        QShortcut(QKeySequence("Ctrl+H"), self, self.history_of_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.model.searchStarted.connect(lambda: self.count_label.setText(self.tr("検索中…")))
+        self.model.searchFinished.connect(self._finished)
+        self.model.searchFailed.connect(lambda message: self.count_label.setText(message))
+        self.model.modelReset.connect(lambda: self.detail.show_view(None))
+        self._update_actions()
+
+    def _date_box(self) -> tuple[QDateEdit, QCheckBox]:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        edit.setEnabled(False)
+        check = QCheckBox()
+        check.toggled.connect(edit.setEnabled)
+        return edit, check
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.inputs["customer_number"].setFocus()
+
+    # --- searching -------------------------------------------------------------------------------------
+    def criteria(self) -> SearchCriteria:
+        status = self.status.currentData()
+        c = SearchCriteria()
+        for key, edit in self.inputs.items():
+            setattr(c, key, edit.text())
+        if status == EVERYTHING:
+            c.include_invalidated = True
+        elif status != ACTIVE:
+            c.statuses = [RegistrationStatus(status)]
+        c.method = str(self.method.currentData())
+        if self.from_enabled.isChecked():
+            c.registered_from = _to_date(self.date_from.date())
+        if self.to_enabled.isChecked():
+            c.registered_to = _to_date(self.date_to.date())
+        return c
+
+    def run_search(self) -> None:
+        self.model.search(self.criteria())
+
+    def clear_criteria(self) -> None:
+        for edit in self.inputs.values():
+            edit.clear()
+        self.status.setCurrentIndex(0)
+        self.method.setCurrentIndex(0)
+        self.from_enabled.setChecked(False)
+        self.to_enabled.setChecked(False)
+        self.inputs["customer_number"].setFocus()
+
+    def _finished(self, count: int) -> None:
+        self.count_label.setText(self.tr("{0:,} 件").replace("{0:,}", f"{count:,}"))
+        if count and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._update_actions()
+
+    # --- the selected registration ---------------------------------------------------------------------
+    def selected_view(self) -> RegistrationView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_view(rows[0].row())
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.show_view(self.selected_view())
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        view = self.selected_view()
+        editable = view is not None and view.status != RegistrationStatus.INVALIDATED.value
+        # OP-3: what cannot be done to this record is not offered (the service refuses it too)
+        self.change_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.history_button.setEnabled(view is not None)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+
+    def _reload_row(self, view: RegistrationView) -> None:
+        self.model.forget(view.id)
+        self.detail.show_view(self.selected_view())
+        self._update_actions()
+
+    def change_selected(self) -> None:
+        view = self.selected_view()
+        if view is None or view.status == RegistrationStatus.INVALIDATED.value:
+            return
+        dialog = ChangeDialog(self._db, self._operator, accounts.get_registration(self._db, view.id), self)
+        if dialog.exec() and dialog.result_view is not None:
+            self._reload_row(dialog.result_view)
+
+    def invalidate_selected(self) -> None:
+        view = self.selected_view()
+        if view is None or view.status == RegistrationStatus.INVALIDATED.value:
+            return
+        dialog = InvalidateDialog(self._db, self._operator, accounts.get_registration(self._db, view.id), self)
+        if dialog.exec() and dialog.result_view is not None:
+            self.model.refresh()  # hidden from the default search from now on
+
+    def history_of_selected(self) -> None:
+        view = self.selected_view()
+        if view is not None:
+            self.historyRequested.emit(view.customer_number)
+
+    # --- export ----------------------------------------------------------------------------------------
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("書き出しできませんでした"), message)
+
+    def export_results(self, path: str | None = None) -> None:
+        ids = self.model.all_ids()
+        if not ids:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("書き出し"),
+                str(Path.home() / f"口座一覧_{date.today():%Y%m%d}.xlsx"),
+                self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+            )
+        if not path:
+            return
+        target = Path(path)
+        self.export_dialog = run_with_progress(
+            self._runner,
+            self,
+            self.tr("{0} 件を書き出しています…").format(len(ids)),
+            lambda ctx: _export(self._db, ids, target, ctx),
+            lambda count: self.count_label.setText(self.tr("{0} 件を {1} に書き出しました").format(count, target)),
+            lambda message: self._export_failed(message),
+        )
+
+
+def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext) -> int:
+    try:
+        return export_registrations(db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled)
+    except ExportCancelled:
+        raise Cancelled from None
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
