@@ -101,6 +101,11 @@ class AccountRegistration(Base):
         CheckConstraint("deposit_type IN (1, 2, 3, 9)", name="deposit_type"),
         CheckConstraint("length(customer_number) = 20", name="customer_number_length"),
         Index("ix_account_registration_bank_account", "account_number", "bank_code", "branch_code"),
+        # covers the default list (every active registration in customer-number order) without reading rows
+        Index("ix_account_registration_number_status", "customer_number", "status"),
+        # a status or a branch listed in customer-number order straight from the index (first page at once)
+        Index("ix_account_registration_status_number", "status", "customer_number"),
+        Index("ix_account_registration_branch_number", "bank_code", "branch_code", "customer_number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -124,7 +129,7 @@ class AccountRegistration(Base):
     jp_symbol: Mapped[str | None] = mapped_column(String(5))
     jp_number: Mapped[str | None] = mapped_column(String(8))
     method: Mapped[str] = mapped_column(String(10))
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20))
     monthly_amount: Mapped[int | None] = mapped_column(Integer)
     registration_date: Mapped[date] = mapped_column(Date, index=True)
     checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,8 +1,7 @@
 """Search results (口座検索結果一覧): a model that holds ids and fetches rows by id, a page at a time.
 
-The matching ids come from one SQL query in a worker (sorted and filtered in SQL); the first page arrives
-before them so the first rows show at once. Rows are read by primary key when they scroll into view and
-kept in a small page cache. Never a proxy model over every row.
+Filtered and sorted in SQL, read a page at a time in workers, kept in a small page cache.
+Never a proxy model over every row.
 """
 
 from __future__ import annotations
@@ -63,23 +62,34 @@ def cell_text(view: RegistrationView, attribute: str) -> str:
 
 
 class AccountResultsModel(QAbstractTableModel):
-    """Rows of a search; `search()` starts a new one in the background."""
+    """Rows of a search. `search()` starts one in the background; the GUI thread never waits for the database.
+
+    The first page arrives first (the table shows at once), then the count. A result of up to `IDS_LIMIT`
+    rows also brings every id, and pages are read by primary key; a larger one is paged with OFFSET on the
+    sort index. Pages not yet read show "…" until a worker brings them.
+    """
 
     searchStarted = Signal()
     searchFinished = Signal(int)  # number of rows
     searchFailed = Signal(str)
+    pageLoaded = Signal(int)  # page number
+
+    IDS_LIMIT = 200_000
+    PLACEHOLDER = "…"
 
     def __init__(self, db: Database, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
         self._runner = runner
-        self._ids: array[int] = array("q")
+        self._total = 0
+        self._ids: array[int] | None = None
         self._pages: OrderedDict[int, list[RegistrationView]] = OrderedDict()
+        self._pending: set[int] = set()
         self._generation = 0
         self._criteria = SearchCriteria()
         self._sort = "customer_number"
         self._descending = False
-        self.complete = True  # False while the ids beyond the first page are still coming
+        self.complete = True  # False until the row count is known
 
     # --- searching -------------------------------------------------------------------------------------
     def search(self, criteria: SearchCriteria) -> None:
@@ -89,11 +99,20 @@ class AccountResultsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self._start()
 
+    def _query(self) -> tuple[SearchCriteria, str, bool]:
+        return self._criteria, self._sort, self._descending
+
     def _start(self) -> None:
         self._generation += 1
         generation = self._generation
-        criteria, sort, descending = self._criteria, self._sort, self._descending
+        criteria, sort, descending = self._query()
         self.complete = False
+        self.beginResetModel()
+        self._total = 0
+        self._ids = None
+        self._pages.clear()
+        self._pending.clear()
+        self.endResetModel()
         self.searchStarted.emit()
 
         def first_page(_ctx: TaskContext) -> list[RegistrationView]:
@@ -101,19 +120,25 @@ class AccountResultsModel(QAbstractTableModel):
                 self._db, criteria, sort=sort, descending=descending, limit=PAGE, with_total=False
             ).rows
 
-        def all_ids(ctx: TaskContext) -> list[int]:
-            ids = accounts.search_ids(self._db, criteria, sort=sort, descending=descending)
+        def count_and_ids(ctx: TaskContext) -> tuple[int, list[int] | None]:
+            total = accounts.count_matching(self._db, criteria)
             ctx.check()
-            return ids
+            if total > self.IDS_LIMIT:
+                return total, None
+            return total, accounts.search_ids(self._db, criteria, sort=sort, descending=descending)
+
+        def then_count(rows: list[RegistrationView]) -> None:
+            self._first_page_arrived(rows)
+            # the count starts once the first rows are on screen, so it never slows them down
+            self._runner.start(
+                count_and_ids,
+                on_success=self._guard(generation, self._count_arrived),
+                on_failure=self._guard(generation, self.searchFailed.emit),
+            )
 
         self._runner.start(
             first_page,
-            on_success=self._guard(generation, self._first_page_arrived),
-            on_failure=self._guard(generation, self.searchFailed.emit),
-        )
-        self._runner.start(
-            all_ids,
-            on_success=self._guard(generation, self._ids_arrived),
+            on_success=self._guard(generation, then_count),
             on_failure=self._guard(generation, self.searchFailed.emit),
         )
 
@@ -125,69 +150,109 @@ class AccountResultsModel(QAbstractTableModel):
         return call
 
     def _first_page_arrived(self, rows: list[RegistrationView]) -> None:
-        if self.complete:
-            return  # the ids (and so the pages) are already in
-        self.beginResetModel()
-        self._ids = array("q", (r.id for r in rows))
-        self._pages = OrderedDict({0: rows}) if rows else OrderedDict()
-        self.endResetModel()
+        self._pages[0] = rows
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._total = len(rows)
+            self.endInsertRows()
+        self.pageLoaded.emit(0)
 
-    def _ids_arrived(self, ids: list[int]) -> None:
-        shown = len(self._ids)
-        if shown and list(self._ids) == ids[:shown]:
-            if len(ids) > shown:  # keep the rows already shown (and the selection): append the rest
-                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
-                self._ids = array("q", ids)
-                self.endInsertRows()
-        else:
-            self.beginResetModel()
+    def _count_arrived(self, result: tuple[int, list[int] | None]) -> None:
+        total, ids = result
+        if ids is not None:
             self._ids = array("q", ids)
+        shown = self._total
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < shown:  # rows went away meanwhile
+            self.beginResetModel()
+            self._total = total
             self._pages.clear()
             self.endResetModel()
         self.complete = True
-        self.searchFinished.emit(len(ids))
+        self.searchFinished.emit(total)
 
     # --- reading ---------------------------------------------------------------------------------------
+    def _request(self, page_number: int) -> None:
+        """Bring a page in the background (once); the rows repaint when it arrives."""
+        if page_number in self._pending or page_number in self._pages:
+            return
+        self._pending.add(page_number)
+        generation = self._generation
+        criteria, sort, descending = self._query()
+        ids = list(self._ids[page_number * PAGE : (page_number + 1) * PAGE]) if self._ids is not None else None
+
+        def load(_ctx: TaskContext) -> tuple[int, list[RegistrationView]]:
+            if ids is not None:
+                return page_number, accounts.rows_by_ids(self._db, ids)
+            found = accounts.search(self._db, criteria, sort=sort, descending=descending, offset=page_number * PAGE,
+                                    limit=PAGE, with_total=False)  # fmt: skip
+            return page_number, found.rows
+
+        self._runner.start(load, on_success=self._guard(generation, self._page_arrived),
+                           on_failure=self._guard(generation, self.searchFailed.emit))  # fmt: skip
+
+    def _page_arrived(self, result: tuple[int, list[RegistrationView]]) -> None:
+        page_number, rows = result
+        self._pending.discard(page_number)
+        self._pages[page_number] = rows
+        if len(self._pages) > MAX_PAGES:
+            oldest = next(iter(self._pages))
+            if oldest != page_number:
+                del self._pages[oldest]
+        first = page_number * PAGE
+        last = min(first + PAGE, self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.pageLoaded.emit(page_number)
+
     def row_view(self, row: int) -> RegistrationView | None:
-        if not 0 <= row < len(self._ids):
+        """The row if its page is here; otherwise None, and the page is on its way."""
+        if not 0 <= row < self._total:
             return None
         page_number = row // PAGE
         page = self._pages.get(page_number)
         if page is None:
-            ids = list(self._ids[page_number * PAGE : (page_number + 1) * PAGE])
-            by_id = {view.id: view for view in accounts.rows_by_ids(self._db, ids)}
-            page = [by_id[i] for i in ids if i in by_id]
-            if len(page) != len(ids):  # a row vanished meanwhile: keep positions stable
-                page = [by_id.get(i) for i in ids]  # type: ignore[misc]
-            self._pages[page_number] = page
-            if len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[row % PAGE]
+            self._request(page_number)
+            return None
+        self._pages.move_to_end(page_number)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def load_row(self, row: int) -> RegistrationView | None:
+        """The row now, reading it by id if it is not here (a single primary-key read: for the selected row)."""
+        view = self.row_view(row)
+        if view is None and self._ids is not None and 0 <= row < len(self._ids):
+            found = accounts.rows_by_ids(self._db, [int(self._ids[row])])
+            view = found[0] if found else None
+        return view
 
     def id_at(self, row: int) -> int | None:
-        return int(self._ids[row]) if 0 <= row < len(self._ids) else None
-
-    def row_of(self, registration_id: int) -> int:
-        try:
-            return self._ids.index(registration_id)
-        except ValueError:
-            return -1
+        if self._ids is not None and 0 <= row < len(self._ids):
+            return int(self._ids[row])
+        view = self.row_view(row)
+        return view.id if view is not None else None
 
     def forget(self, registration_id: int) -> None:
-        """Drop a row's cached data (after a change) so it is read again."""
-        row = self.row_of(registration_id)
-        if row >= 0:
-            self._pages.pop(row // PAGE, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        """Read a changed row again (its page is dropped and reloaded)."""
+        for page_number, rows in list(self._pages.items()):
+            if any(view.id == registration_id for view in rows):
+                del self._pages[page_number]
+                first = page_number * PAGE
+                self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, len(COLUMNS) - 1))
 
     def all_ids(self) -> list[int]:
-        return list(self._ids)
+        """Every id of the result (for an export); read now if the result was too large to hold them."""
+        if self._ids is not None:
+            return list(self._ids)
+        criteria, sort, descending = self._query()
+        return accounts.search_ids(self._db, criteria, sort=sort, descending=descending)
 
     # --- Qt model API ----------------------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -208,7 +273,7 @@ class AccountResultsModel(QAbstractTableModel):
             return None
         view = self.row_view(index.row())
         if view is None:
-            return None
+            return self.PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         if role == VIEW_ROLE:
             return view
         if role == SORT_ROLE:

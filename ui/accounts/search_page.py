@@ -224,6 +224,7 @@ class SearchPage(QWidget):
         self.model.searchFinished.connect(self._finished)
         self.model.searchFailed.connect(lambda message: self.count_label.setText(message))
         self.model.modelReset.connect(lambda: self.detail.show_view(None))
+        self.model.pageLoaded.connect(self._page_loaded)
         self._update_actions()
 
     def _date_box(self) -> tuple[QDateEdit, QCheckBox]:
@@ -280,9 +281,13 @@ class SearchPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_view(rows[0].row())
+        return self.model.load_row(rows[0].row())
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.detail.show_view(self.selected_view())
+        self._update_actions()
+
+    def _page_loaded(self, _page: int) -> None:
         self.detail.show_view(self.selected_view())
         self._update_actions()
 
