@@ -121,6 +121,7 @@ def gui_figures(db: Database) -> None:
     from ui.accounts.search_page import SearchPage
     from ui.workers import TaskRunner
 
+    sys.setswitchinterval(0.0005)  # as ui.app.run_gui does
     app = QApplication.instance() or QApplication([])
     runner = TaskRunner()
     page = SearchPage(db, get_operator(db, SYSTEM_LOGIN), runner)

@@ -28,6 +28,8 @@ def install_translations(app: QApplication) -> None:
 
 
 def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str) -> int:
+    # Workers run Python too; a short GIL switch interval keeps painting (hundreds of data() calls) smooth.
+    sys.setswitchinterval(0.0005)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("口振デスク")

@@ -326,3 +326,34 @@ def test_settings_screen_validates_like_the_command_line(qtbot: QtBot, db: Datab
     saved = settings.get_settings(db)
     assert (saved.consignor_code, saved.consignor_name) == ("123456", "株式会社サンプル")
     assert qt_api is not None and QApplication.instance() is not None
+
+
+def test_error_appears_when_the_clerk_tabs_out_of_a_field(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
+    page = NewRegistrationPage(db, operator)
+    show(qtbot, page)
+    form = page.form
+    wait_for(qtbot, lambda: form.edits["customer_number"].hasFocus())
+    press(qtbot, Qt.Key.Key_Backspace)
+    type_text(qtbot, "123")
+    assert not form.error_labels["customer_number"].isVisible()  # not while typing the first time
+    press(qtbot, Qt.Key.Key_Tab)
+    assert form.error_labels["customer_number"].isVisible()
+    assert form.error_labels["customer_number"].text() == "顧客番号は20桁です（入力は3桁）"
+
+
+def test_a_large_result_is_paged_with_offset_in_workers(
+    qtbot: QtBot, qtmodeltester: object, db: Database, operator: OperatorRef, runner: TaskRunner
+) -> None:
+    for i in range(230):
+        accounts.register(db, sample(account_number=str(i + 1)), operator, confirm_duplicate_account=True)
+    page = SearchPage(db, operator, runner)
+    page.model.IDS_LIMIT = 100  # this result counts as large: no ids held, pages read with OFFSET
+    show(qtbot, page)
+    search_and_wait(qtbot, page)
+    assert page.model.rowCount() == 230
+    last = page.model.index(229, 0)
+    wait_for(qtbot, lambda: last.data() == "03292790000000000230")
+    middle = page.model.index(150, 0)
+    wait_for(qtbot, lambda: middle.data() == "03292790000000000151")
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    assert len(page.model.all_ids()) == 230  # an export still gets every id

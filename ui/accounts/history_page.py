@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -143,11 +144,12 @@ class HistoryPage(QWidget):
         grid.addWidget(self.operator, 0, 3)
         grid.addWidget(QLabel(self.tr("操作")), 0, 4)
         grid.addWidget(self.action, 0, 5)
+        period = QHBoxLayout()
+        for widget in (self.from_enabled, self.date_from, QLabel("〜"), self.to_enabled, self.date_to):
+            period.addWidget(widget)
+        period.addStretch(1)
         grid.addWidget(QLabel(self.tr("期間")), 1, 0)
-        grid.addWidget(self.from_enabled, 1, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.date_from, 1, 2)
-        grid.addWidget(self.to_enabled, 1, 3, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.date_to, 1, 4)
+        grid.addLayout(period, 1, 1, 1, 4)
         self.search_button = QPushButton(self.tr("検索(&F)"))
         self.search_button.clicked.connect(self.run_search)
         grid.addWidget(self.search_button, 1, 5)
@@ -166,9 +168,7 @@ class HistoryPage(QWidget):
         self.changes_table.setModel(self.changes)
         self.changes_table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.changes.set_entry(
-                self.model.entries[current.row()] if current.isValid() else None
-            )
+            lambda current, _previous: self._show_changes(current.row() if current.isValid() else -1)
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -187,6 +187,10 @@ class HistoryPage(QWidget):
         check = QCheckBox(self.tr("指定"))
         check.toggled.connect(edit.setEnabled)
         return edit, check
+
+    def _show_changes(self, row: int) -> None:
+        self.changes.set_entry(self.model.entries[row] if 0 <= row < len(self.model.entries) else None)
+        self.changes_table.resizeColumnsToContents()
 
     def reload_operators(self) -> None:
         self.operator.clear()
@@ -214,6 +218,7 @@ class HistoryPage(QWidget):
             date_to=date(qd_to.year(), qd_to.month(), qd_to.day()) if self.to_enabled.isChecked() else None,
         )
         self.model.set_entries(entries)
+        self.table.resizeColumnsToContents()
         self.count_label.setText(self.tr("{0} 件").format(len(entries)))
         if entries:
             self.table.selectRow(0)

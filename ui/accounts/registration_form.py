@@ -134,9 +134,9 @@ class RegistrationForm(QWidget):
 
         outer = QVBoxLayout(self)
         customer = self._group(outer, self.tr("お客様"))
-        self._line(customer, "customer_number", self.tr("顧客番号(&N)"), max_length=20, hint=True)
+        self._line(customer, "customer_number", self.tr("顧客番号(&N)"), max_length=20)
         self._line(customer, "contract_holder_name", self.tr("契約者名(&M)"), max_length=40)
-        self._line(customer, "contract_holder_kana", self.tr("契約者名フリガナ(&K)"), max_length=60, hint=True)
+        self._line(customer, "contract_holder_kana", self.tr("契約者名フリガナ(&K)"), max_length=60)
         self._line(customer, "postal_code", self.tr("郵便番号"), max_length=8)
         self._line(customer, "address", self.tr("住所"), max_length=200)
         self._line(customer, "phone", self.tr("電話番号"), max_length=20)
@@ -147,7 +147,6 @@ class RegistrationForm(QWidget):
             "bank_code",
             self.tr("金融機関(&B)"),
             max_length=30,
-            hint=True,
             placeholder=self.tr("コード、または名前・カナで検索"),
         )
         self._line(
@@ -155,7 +154,6 @@ class RegistrationForm(QWidget):
             "branch_code",
             self.tr("支店(&R)"),
             max_length=30,
-            hint=True,
             placeholder=self.tr("コード、または名前・カナで検索"),
         )
         self.deposit_type = QComboBox()
@@ -169,10 +167,9 @@ class RegistrationForm(QWidget):
             "jp_number",
             self.tr("通帳番号"),
             max_length=8,
-            hint=True,
             placeholder=self.tr("末尾の1を除いた7桁（8桁でも可）"),
         )
-        self._line(account, "account_holder_kana", self.tr("口座名義カナ(&H)"), max_length=60, hint=True)
+        self._line(account, "account_holder_kana", self.tr("口座名義カナ(&H)"), max_length=60)
 
         other = self._group(outer, self.tr("登録"))
         self.method = QComboBox()
@@ -245,9 +242,7 @@ class RegistrationForm(QWidget):
             label_widget.setBuddy(widget)
         self.rows[name] = holder
 
-    def _line(
-        self, layout: QFormLayout, name: str, label: str, *, max_length: int, hint: bool = False, placeholder: str = ""
-    ) -> None:
+    def _line(self, layout: QFormLayout, name: str, label: str, *, max_length: int, placeholder: str = "") -> None:
         edit = QLineEdit()
         edit.setMaxLength(max_length)
         if placeholder:
@@ -257,8 +252,6 @@ class RegistrationForm(QWidget):
         edit.editingFinished.connect(lambda n=name: self._leave(n))
         self.edits[name] = edit
         self._add_row(layout, name, label, edit)
-        if not hint:
-            self.hint_labels[name].hide()
 
     # --- reading and writing ---------------------------------------------------------------------------
     def text(self, name: str) -> str:

@@ -30,19 +30,20 @@ class Column:
     attribute: str
     sort_key: str | None
     align_right: bool = False
+    width: int = 110
 
 
 COLUMNS: list[Column] = [
-    Column("顧客番号", "customer_number", "customer_number"),
-    Column("状態", "status_label", "status"),
-    Column("契約者名", "contract_holder_name", "contract_holder_name"),
-    Column("フリガナ", "contract_holder_kana", "contract_holder_kana"),
-    Column("銀行", "bank_label", "bank_code"),
-    Column("支店", "branch_label", None),
-    Column("種目", "deposit_type_label", None),
-    Column("口座番号", "masked_account_number", None),
-    Column("月額", "amount_label", "monthly_amount", align_right=True),
-    Column("登録日", "registration_date", "registration_date"),
+    Column("顧客番号", "customer_number", "customer_number", width=185),
+    Column("状態", "status_label", "status", width=165),
+    Column("契約者名", "contract_holder_name", "contract_holder_name", width=130),
+    Column("フリガナ", "contract_holder_kana", "contract_holder_kana", width=160),
+    Column("銀行", "bank_label", "bank_code", width=130),
+    Column("支店", "branch_label", None, width=130),
+    Column("種目", "deposit_type_label", None, width=55),
+    Column("口座番号", "masked_account_number", None, width=85),
+    Column("月額", "amount_label", "monthly_amount", align_right=True, width=85),
+    Column("登録日", "registration_date", "registration_date", width=95),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -305,4 +306,5 @@ class AccountResultsModel(QAbstractTableModel):
             return
         self._sort = str(COLUMNS[column].sort_key)
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._start()
+        if self._generation:  # before the first search only the order is remembered
+            self._start()

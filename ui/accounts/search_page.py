@@ -36,7 +36,7 @@ from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.operators import OperatorRef
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
-from ui.accounts.results_model import AccountResultsModel
+from ui.accounts.results_model import COLUMNS, AccountResultsModel
 from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
 
 ACTIVE = "__active__"
@@ -186,6 +186,8 @@ class SearchPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        for number, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(number, column.width)
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = DetailPanel()

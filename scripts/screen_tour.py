@@ -1,0 +1,91 @@
+"""Open the real window on one screen in a given state, for screenshots under Xvfb:
+
+    ../shared/tools/screenshot.sh docs/screenshots/search.png --wait 6 -- .venv/bin/python scripts/screen_tour.py search
+
+Screens: new-errors, search, change, delete, history, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.paths import AppPaths  # noqa: E402
+from app.services.operators import SYSTEM_LOGIN, get_operator  # noqa: E402
+from app.services.setup import connect, initialize  # noqa: E402
+from ui.accounts.dialogs import ChangeDialog, InvalidateDialog  # noqa: E402
+from ui.app import install_translations  # noqa: E402
+from ui.fonts import ui_font  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+
+def main(screen: str) -> int:
+    app = QApplication(sys.argv)
+    install_translations(app)
+    app.setFont(ui_font(10))
+    paths = AppPaths.resolve()
+    db = connect(None, paths)
+    initialize(db, paths)
+    window = MainWindow(db, get_operator(db, SYSTEM_LOGIN))
+    window.resize(1420, 880)
+    window.show()
+    keep: list[object] = []
+
+    def search_then(action: str) -> None:
+        page = window.search_page
+        window.go_to(page)
+        page.inputs["name"].setText("やま")
+        page.model.searchFinished.connect(lambda _n: QTimer.singleShot(300, lambda: after_search(action)))
+        page.run_search()
+
+    def after_search(action: str) -> None:
+        page = window.search_page
+        page.table.selectRow(2)
+        view = page.selected_view()
+        if view is None:
+            return
+        if action == "change":
+            dialog = ChangeDialog(db, window.search_page._operator, view, window)
+            dialog.form.edits["phone"].setText("090-1234-56")
+            dialog.form.edits["phone"].editingFinished.emit()
+            dialog.reason.setText("電話番号の変更届（2026-12-01 受付）")
+            dialog.show()
+            keep.append(dialog)
+        elif action == "delete":
+            dialog = InvalidateDialog(db, window.search_page._operator, view, window)
+            dialog.reason.setText("解約のお申し出")
+            dialog.show()
+            keep.append(dialog)
+
+    def stage() -> None:
+        if screen == "new-errors":
+            form = window.new_page.form
+            values = {"customer_number": "0329279000000", "contract_holder_name": "山田 太郎",
+                      "contract_holder_kana": "やまだ たろう", "postal_code": "1000001", "phone": "03-1234-567",
+                      "bank_code": "0005", "branch_code": "999", "account_number": "12a4",
+                      "account_holder_kana": "ヤマダ・タロウ"}  # fmt: skip
+            for name, text in values.items():
+                form.edits[name].setText(text)
+                form.edits[name].editingFinished.emit()
+        elif screen == "search":
+            search_then("select")
+        elif screen in ("change", "delete"):
+            search_then(screen)
+        elif screen == "history":
+            window.go_to(window.history_page)
+            window.history_page.run_search()
+        elif screen == "settings":
+            window.go_to(window.settings_page)
+            window.settings_page.edits["consignor_code"].setText("32927")
+
+    QTimer.singleShot(500, stage)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "search"))
