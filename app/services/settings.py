@@ -165,31 +165,13 @@ def update_settings(
 
 
 def set_setting(db: Database, key: str, value: str, operator: OperatorRef) -> SettingsView:
-    """Validate and store one setting, with an audit row in the same transaction."""
+    """Validate and store one setting (`kofuri settings set`), with its audit row."""
     if key not in SETTING_KEYS:
         raise InvalidValue(
-            f"設定項目 {key} はありません。使える項目: {', '.join(SETTING_KEYS)}",
-            code="setting_unknown",
-            key=key,
+            f"設定項目 {key} はありません。使える項目: {', '.join(SETTING_KEYS)}", code="setting_unknown", key=key
         )
-    label, validate = SETTING_KEYS[key]
     try:
-        new_value = validate(value)
-    except InvalidValue as error:
-        raise InvalidValue(f"{label}: {error.message}", code=error.code) from error
-    with db.write() as session:
-        row = load_settings(session)
-        before = getattr(row, key)
-        if before != new_value:
-            setattr(row, key, new_value)
-            session.add(
-                AuditLog(
-                    operator_id=operator.id,
-                    entity="merchant_settings",
-                    entity_id=str(SETTINGS_ROW_ID),
-                    action="change",
-                    changes={key: [before, new_value]},
-                )
-            )
-        session.flush()
-        return _view(row)
+        return update_settings(db, {key: value}, operator)
+    except ValidationFailed as failed:
+        label = SETTING_KEYS[key][0]
+        raise InvalidValue(f"{label}: {failed.errors[0].message}", code="setting_invalid") from failed

@@ -3,18 +3,14 @@ field-level before and after for the chosen entry."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +25,7 @@ from app.domain.registration import FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
+from ui.widgets import DateRange
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EXTRA_LABELS = {"bank_name": "銀行名", "branch_name": "支店名", "checklist": "依頼書の確認", "note": "メモ"}
@@ -134,8 +131,7 @@ class HistoryPage(QWidget):
         self.action.addItem(self.tr("すべて"), "")
         for action, label in ACTION_LABELS.items():
             self.action.addItem(self.tr(label), action)
-        self.date_from, self.from_enabled = self._date_box()
-        self.date_to, self.to_enabled = self._date_box()
+        self.period = DateRange()
         caption = QLabel(self.tr("顧客番号(&N)"))
         caption.setBuddy(self.customer_number)
         grid.addWidget(caption, 0, 0)
@@ -144,12 +140,8 @@ class HistoryPage(QWidget):
         grid.addWidget(self.operator, 0, 3)
         grid.addWidget(QLabel(self.tr("操作")), 0, 4)
         grid.addWidget(self.action, 0, 5)
-        period = QHBoxLayout()
-        for widget in (self.from_enabled, self.date_from, QLabel("〜"), self.to_enabled, self.date_to):
-            period.addWidget(widget)
-        period.addStretch(1)
         grid.addWidget(QLabel(self.tr("期間")), 1, 0)
-        grid.addLayout(period, 1, 1, 1, 4)
+        grid.addWidget(self.period, 1, 1, 1, 4)
         self.search_button = QPushButton(self.tr("検索(&F)"))
         self.search_button.clicked.connect(self.run_search)
         grid.addWidget(self.search_button, 1, 5)
@@ -178,16 +170,6 @@ class HistoryPage(QWidget):
         layout.addWidget(self.count_label)
         self.reload_operators()
 
-    def _date_box(self) -> tuple[QDateEdit, QCheckBox]:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate.currentDate())
-        edit.setEnabled(False)
-        check = QCheckBox(self.tr("指定"))
-        check.toggled.connect(edit.setEnabled)
-        return edit, check
-
     def _show_changes(self, row: int) -> None:
         self.changes.set_entry(self.model.entries[row] if 0 <= row < len(self.model.entries) else None)
         self.changes_table.resizeColumnsToContents()
@@ -203,19 +185,17 @@ class HistoryPage(QWidget):
         self.customer_number.setText(customer_number)
         self.operator.setCurrentIndex(0)
         self.action.setCurrentIndex(0)
-        self.from_enabled.setChecked(False)
-        self.to_enabled.setChecked(False)
+        self.period.clear()
         self.run_search()
 
     def run_search(self) -> None:
-        qd_from, qd_to = self.date_from.date(), self.date_to.date()
         entries = accounts.search_history(
             self._db,
             customer_number=self.customer_number.text(),
             operator_login=str(self.operator.currentData() or ""),
             action=str(self.action.currentData() or ""),
-            date_from=date(qd_from.year(), qd_from.month(), qd_from.day()) if self.from_enabled.isChecked() else None,
-            date_to=date(qd_to.year(), qd_to.month(), qd_to.day()) if self.to_enabled.isChecked() else None,
+            date_from=self.period.start(),
+            date_to=self.period.end(),
         )
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -36,7 +34,8 @@ from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.operators import OperatorRef
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
-from ui.accounts.results_model import COLUMNS, AccountResultsModel
+from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
+from ui.widgets import DateRange
 from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
 
 ACTIVE = "__active__"
@@ -86,10 +85,8 @@ class DetailPanel(QGroupBox):
 
     @staticmethod
     def _text(view: RegistrationView, key: str) -> str:
-        if key == "bank":
-            return f"{view.bank_code} {view.bank_name}"
-        if key == "branch":
-            return f"{view.branch_code} {view.branch_name}"
+        if key in ("bank", "branch"):
+            return cell_text(view, f"{key}_label")
         if key == "passbook":
             return f"{view.jp_symbol} - {view.jp_number}" if view.jp_symbol else "—"
         if key == "method":
@@ -146,22 +143,15 @@ class SearchPage(QWidget):
         self.method.setObjectName("criteria_method")
         for text, value in ((self.tr("すべて"), ""), (self.tr("紙"), "paper"), (self.tr("WEB"), "web")):
             self.method.addItem(text, value)
-        self.date_from, self.from_enabled = self._date_box()
-        self.date_to, self.to_enabled = self._date_box()
+        self.registered = DateRange()
         status_label = QLabel(self.tr("状態(&J)"))
         status_label.setBuddy(self.status)
         grid.addWidget(status_label, 2, 0)
         grid.addWidget(self.status, 2, 1)
         grid.addWidget(QLabel(self.tr("登録方法")), 2, 2)
         grid.addWidget(self.method, 2, 3)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_enabled)
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("〜"))
-        dates.addWidget(self.to_enabled)
-        dates.addWidget(self.date_to)
         grid.addWidget(QLabel(self.tr("登録日")), 2, 4)
-        grid.addLayout(dates, 2, 5)
+        grid.addWidget(self.registered, 2, 5)
         buttons = QHBoxLayout()
         self.search_button = QPushButton(self.tr("検索(&F)"))
         self.search_button.setDefault(True)
@@ -229,16 +219,6 @@ class SearchPage(QWidget):
         self.model.pageLoaded.connect(self._page_loaded)
         self._update_actions()
 
-    def _date_box(self) -> tuple[QDateEdit, QCheckBox]:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDate(QDate.currentDate())
-        edit.setEnabled(False)
-        check = QCheckBox()
-        check.toggled.connect(edit.setEnabled)
-        return edit, check
-
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.inputs["customer_number"].setFocus()
@@ -254,10 +234,8 @@ class SearchPage(QWidget):
         elif status != ACTIVE:
             c.statuses = [RegistrationStatus(status)]
         c.method = str(self.method.currentData())
-        if self.from_enabled.isChecked():
-            c.registered_from = _to_date(self.date_from.date())
-        if self.to_enabled.isChecked():
-            c.registered_to = _to_date(self.date_to.date())
+        c.registered_from = self.registered.start()
+        c.registered_to = self.registered.end()
         return c
 
     def run_search(self) -> None:
@@ -268,8 +246,7 @@ class SearchPage(QWidget):
             edit.clear()
         self.status.setCurrentIndex(0)
         self.method.setCurrentIndex(0)
-        self.from_enabled.setChecked(False)
-        self.to_enabled.setChecked(False)
+        self.registered.clear()
         self.inputs["customer_number"].setFocus()
 
     def _finished(self, count: int) -> None:
@@ -361,7 +338,3 @@ def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext) -> int
         return export_registrations(db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled)
     except ExportCancelled:
         raise Cancelled from None
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,47 @@
+"""Small widgets the screens share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+
+class DateRange(QWidget):
+    """An optional from–to date range: each end applies only when its box is ticked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.from_enabled, self.date_from = self._end(row)
+        row.addWidget(QLabel("〜"))
+        self.to_enabled, self.date_to = self._end(row)
+        row.addStretch(1)
+
+    def _end(self, row: QHBoxLayout) -> tuple[QCheckBox, QDateEdit]:
+        check = QCheckBox(self.tr("指定"))
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDate(QDate.currentDate())
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        row.addWidget(check)
+        row.addWidget(edit)
+        return check, edit
+
+    def start(self) -> date | None:
+        return to_date(self.date_from.date()) if self.from_enabled.isChecked() else None
+
+    def end(self) -> date | None:
+        return to_date(self.date_to.date()) if self.to_enabled.isChecked() else None
+
+    def clear(self) -> None:
+        self.from_enabled.setChecked(False)
+        self.to_enabled.setChecked(False)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
