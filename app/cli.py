@@ -99,6 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
     setp.add_argument("key")
     setp.add_argument("value")
 
+    forms = sub.add_parser("forms", help="口座振替依頼書・送付書の PDF").add_subparsers(
+        dest="forms_command", metavar="ACTION"
+    )
+    forms.required = True
+    req = forms.add_parser("request", help="登録済みのお客様の依頼書（記入済み）")
+    req.add_argument("--customer-number", required=True, action="append", help="顧客番号（複数指定可）")
+    req.add_argument("--type", default="pdf", help="様式: pdf（A4 普通紙）、carbon（3枚複写）、または独自様式の名前")
+    req.add_argument("--blank-fields", action="store_true", help="委託者欄と顧客番号以外は空欄で印刷する")
+    req.add_argument("--reissue", metavar="REASON", help="再発行として印刷し、理由を委託者用に載せる")
+    req.add_argument("--out", required=True, type=Path)
+    blank = forms.add_parser("blank", help="新しいお客様用の番号入り白紙の依頼書（番号を予約します）")
+    blank.add_argument("--count", required=True, type=int)
+    blank.add_argument("--type", default="pdf")
+    blank.add_argument("--out", required=True, type=Path)
+    cover = forms.add_parser("cover-sheet", help="収納会社への送付書")
+    cover.add_argument("--new", default="", help="新規分の顧客番号（カンマ区切り）")
+    cover.add_argument("--corrected", default="", help="不備分（再提出）の顧客番号（カンマ区切り）")
+    cover.add_argument("--tracking", default="", help="追跡番号")
+    cover.add_argument("--out", required=True, type=Path)
+
     cal = sub.add_parser("calendar", help="請求月の振替日・締切日など")
     cal.add_argument("month", help="YYYY-MM")
     cal.add_argument("--format", choices=("text", "json"), default="text")
@@ -224,6 +244,66 @@ def cmd_settings_set(ctx: Context) -> int:
     return 0
 
 
+def _numbers(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]
+
+
+def _pdf_target(path: Path) -> Path:
+    if path.suffix.lower() != ".pdf":
+        raise CliError(f"出力ファイルは .pdf にしてください（{path}）")
+    if not path.parent.exists():
+        raise CliError(f"出力先のフォルダ {path.parent} がありません")
+    return path
+
+
+def cmd_forms_request(ctx: Context) -> int:
+    from app.services.forms import registrations_by_number, render_request_forms
+
+    target = _pdf_target(ctx.args.out)
+    views = registrations_by_number(ctx.db, ctx.args.customer_number)
+    result = render_request_forms(
+        ctx.db,
+        [v.id for v in views],
+        target,
+        form_type=ctx.args.type,
+        blank_fields=ctx.args.blank_fields,
+        reissue_reason=ctx.args.reissue,
+        user_forms=ctx.paths.user_forms_dir,
+    )
+    print(f"{target}: 依頼書 {result.forms} 件（{result.pages} ページ）", file=ctx.err)
+    return 0
+
+
+def cmd_forms_blank(ctx: Context) -> int:
+    from app.services.forms import render_blank_forms
+
+    target = _pdf_target(ctx.args.out)
+    result = render_blank_forms(
+        ctx.db, ctx.args.count, target, ctx.operator, form_type=ctx.args.type, user_forms=ctx.paths.user_forms_dir
+    )
+    print(f"{target}: 白紙の依頼書 {result.forms} 件（{result.pages} ページ）", file=ctx.err)
+    print(f"予約した顧客番号: {result.customer_numbers[0]} 〜 {result.customer_numbers[-1]}", file=ctx.err)
+    for number in result.customer_numbers:
+        print(number, file=ctx.out)
+    return 0
+
+
+def cmd_forms_cover_sheet(ctx: Context) -> int:
+    from app.services.forms import render_cover_sheet
+
+    target = _pdf_target(ctx.args.out)
+    result = render_cover_sheet(
+        ctx.db,
+        target,
+        new=_numbers(ctx.args.new),
+        corrected=_numbers(ctx.args.corrected),
+        tracking_number=ctx.args.tracking,
+        user_forms=ctx.paths.user_forms_dir,
+    )
+    print(f"{target}: 送付書（{result.forms} 枚分、{result.pages} ページ）", file=ctx.err)
+    return 0
+
+
 CALENDAR_LABELS = {
     "debit_date": "振替日",
     "billing_deadline": "請求締切日",
@@ -258,6 +338,9 @@ COMMANDS = {
     ("settings", "show"): cmd_settings_show,
     ("settings", "set"): cmd_settings_set,
     ("calendar", None): cmd_calendar,
+    ("forms", "request"): cmd_forms_request,
+    ("forms", "blank"): cmd_forms_blank,
+    ("forms", "cover-sheet"): cmd_forms_cover_sheet,
 }
 
 

@@ -12,16 +12,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from app.paths import AppPaths  # noqa: E402
-from app.services.operators import SYSTEM_LOGIN, get_operator  # noqa: E402
-from app.services.setup import connect, initialize  # noqa: E402
-from ui.accounts.dialogs import ChangeDialog, InvalidateDialog  # noqa: E402
-from ui.app import install_translations  # noqa: E402
-from ui.fonts import ui_font  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from app.paths import AppPaths
+from app.services.operators import SYSTEM_LOGIN, get_operator
+from app.services.setup import connect, initialize
+from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
+from ui.app import install_translations
+from ui.fonts import ui_font
+from ui.main_window import MainWindow
 
 
 def main(screen: str) -> int:
@@ -31,7 +31,7 @@ def main(screen: str) -> int:
     paths = AppPaths.resolve()
     db = connect(None, paths)
     initialize(db, paths)
-    window = MainWindow(db, get_operator(db, SYSTEM_LOGIN))
+    window = MainWindow(db, get_operator(db, SYSTEM_LOGIN), user_forms=paths.user_forms_dir)
     window.resize(1420, 880)
     window.show()
     keep: list[object] = []

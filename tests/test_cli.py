@@ -160,3 +160,27 @@ def test_the_installed_entry_point_runs(tmp_path: Path) -> None:
     assert done.returncode == 0 and "振替日\t2027-03-01（月）" in done.stdout
     done = subprocess.run([kofuri, "nonsense"], capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_forms_commands(db_path: str, tmp_path: Path) -> None:
+    import pdfplumber
+
+    assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
+    out = tmp_path / "req.pdf"
+    code, _, err = run("--db", db_path, "forms", "request", "--customer-number", "03292790000000000100",
+                       "--type", "carbon", "--out", str(out))  # fmt: skip
+    assert code == 0 and "3 ページ" in err
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages) == 3 and "サトウ ハナコ" in pdf.pages[1].extract_text()
+    code, numbers, _ = run("--db", db_path, "forms", "blank", "--count", "3", "--out", str(tmp_path / "blank.pdf"))
+    assert code == 0 and numbers.split() == [f"0329279000000000020{i}" for i in (4, 5, 6)]  # after 0203
+    cover = tmp_path / "cover.pdf"
+    code, _, _ = run("--db", db_path, "forms", "cover-sheet", "--new", "03292790000000000100,03292790000000000200",
+                     "--corrected", "03292790000000000201", "--tracking", "XY-1", "--out", str(cover))  # fmt: skip
+    assert code == 0
+    with pdfplumber.open(cover) as pdf:
+        assert "XY-1" in pdf.pages[0].extract_text() and len(pdf.pages) == 2
+    code, _, err = run("--db", db_path, "forms", "request", "--customer-number", "1", "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and "顧客番号 1 の登録はありません" in err
+    code, _, err = run("--db", db_path, "forms", "blank", "--count", "1", "--out", str(tmp_path / "x.txt"))
+    assert code == 1 and ".pdf" in err

@@ -3,6 +3,8 @@ and the operator."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from app.services.operators import OperatorRef
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
+from ui.forms_dialog import make_blank_forms
 from ui.settings_page import SettingsPage
 from ui.workers import TaskRunner
 
@@ -47,9 +50,11 @@ class PlannedPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, operator: OperatorRef) -> None:
+    def __init__(self, db: Database, operator: OperatorRef, *, user_forms: Path | None = None) -> None:
         super().__init__()
         self._db = db
+        self._operator = operator
+        self._user_forms = user_forms
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("口振デスク"))
         self.setStyleSheet(STYLE)
@@ -65,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.new_page = NewRegistrationPage(db, operator)
-        self.search_page = SearchPage(db, operator, self.runner)
+        self.search_page = SearchPage(db, operator, self.runner, user_forms=user_forms)
         self.history_page = HistoryPage(db)
         self.settings_page = SettingsPage(db, operator)
         planned = self.tr("この画面は次の開発で追加されます。")
@@ -111,6 +116,9 @@ class MainWindow(QMainWindow):
         export.setShortcut(QKeySequence("Ctrl+E"))
         export.triggered.connect(self._export_results)
         file_menu.addAction(export)
+        blank = QAction(self.tr("番号入り白紙の依頼書(&B)…"), self)
+        blank.triggered.connect(lambda: make_blank_forms(self, self.runner, self._db, self._operator, self._user_forms))
+        file_menu.addAction(blank)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("終了(&Q)"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -154,6 +154,17 @@ class RegistrationSearchGram(Base):
     registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), primary_key=True, index=True)
 
 
+class CustomerNumberReservation(Base):
+    """A customer number printed on a blank form before anyone registered it (REG-4: never issued twice)."""
+
+    __tablename__ = "customer_number_reservation"
+
+    customer_number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    reserved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    purpose: Mapped[str] = mapped_column(String(80), default="")
+
+
 class RegistrationHistory(Base):
     """Append-only: who did what to a registration, when, why, with field-level before and after."""
 

@@ -15,7 +15,14 @@ from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, or_, s
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import AccountRegistration, Operator, RegistrationHistory, RegistrationSearchGram, utcnow
+from app.db.models import (
+    AccountRegistration,
+    CustomerNumberReservation,
+    Operator,
+    RegistrationHistory,
+    RegistrationSearchGram,
+    utcnow,
+)
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationStatus
 from app.domain.customer_number import next_free_customer_number
 from app.domain.errors import ConfirmationRequired, Conflict, Duplicate, FieldError, InvalidValue, NotFound
@@ -346,12 +353,13 @@ def _load(session: Session, registration_id: int) -> AccountRegistration:
 
 
 def _highest_issued(session: Session, prefix: str) -> list[str]:
-    highest = session.scalar(
-        select(func.max(AccountRegistration.customer_number)).where(
-            AccountRegistration.customer_number.like(f"{prefix}%")
-        )
-    )
-    return [highest] if highest else []
+    """The highest number registered and the highest reserved for blank forms (both count as issued)."""
+    found = []
+    for column in (AccountRegistration.customer_number, CustomerNumberReservation.customer_number):
+        highest = session.scalar(select(func.max(column)).where(_digit_prefix(column, prefix)))
+        if highest:
+            found.append(highest)
+    return found
 
 
 def allocate_customer_number(session: Session, prefix: str) -> str:
@@ -821,6 +829,23 @@ def count_by_status(db: Database) -> dict[str, int]:
             AccountRegistration.status
         )
         return {status: count for status, count in session.execute(stmt)}
+
+
+def reserve_customer_numbers(db: Database, count: int, operator: OperatorRef, purpose: str) -> list[str]:
+    """Allocate `count` numbers for pre-numbered blank forms and record them, so none is issued twice (REG-4)."""
+    if not 1 <= count <= 10_000:
+        raise InvalidValue("一度に予約できる顧客番号は1〜10,000件です", code="reserve_count")
+    with db.write() as session:
+        prefix = load_settings(session).customer_number_prefix
+        number = allocate_customer_number(session, prefix)
+        numbers = []
+        for _ in range(count):
+            numbers.append(number)
+            number = next_free_customer_number(prefix, [number])
+        session.add_all(
+            CustomerNumberReservation(customer_number=n, operator_id=operator.id, purpose=purpose) for n in numbers
+        )
+        return numbers
 
 
 def next_customer_number(db: Database) -> str:

@@ -357,3 +357,44 @@ def test_a_large_result_is_paged_with_offset_in_workers(
     wait_for(qtbot, lambda: middle.data() == "03292790000000000151")
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     assert len(page.model.all_ids()) == 230  # an export still gets every id
+
+
+def test_request_forms_from_the_selection_preview_and_print(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.forms_dialog import RequestFormOptions, print_pdf
+
+    for i in range(3):
+        accounts.register(db, sample(account_number=str(i + 1)), operator, confirm_duplicate_account=True)
+    page = SearchPage(db, operator, runner)
+    show(qtbot, page)
+    search_and_wait(qtbot, page)
+    page.table.selectAll()
+    assert len(page.selected_ids()) == 3
+
+    def choose_carbon() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RequestFormOptions):
+            QTimer.singleShot(20, choose_carbon)
+            return
+        dialog.form_type.setCurrentIndex(dialog.form_type.findData("carbon"))
+        dialog.reissue.setChecked(True)
+        dialog.reason.setText("口座番号相違のため")
+        dialog.accept()
+
+    QTimer.singleShot(20, choose_carbon)
+    page.print_request_forms()
+    wait_for(qtbot, lambda: page.last_preview is not None, timeout=15_000)
+    preview = page.last_preview
+    assert preview is not None
+    assert preview.document.pageCount() == 9  # 3 forms x 3 copies  # type: ignore[attr-defined]
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(preview.document, printer) == 9  # type: ignore[attr-defined]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 9
+    preview.close()

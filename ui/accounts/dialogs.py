@@ -20,6 +20,7 @@ from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import ERROR_STYLE, RegistrationForm
+from ui.widgets import ok_cancel
 
 
 class ChangeDialog(QDialog):
@@ -139,12 +140,7 @@ class InvalidateDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("無効にする(&D)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("無効にする(&D)"), self.confirm))
         self.reason.setFocus()
 
     def confirm(self, *, ask: bool = True) -> None:

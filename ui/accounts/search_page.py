@@ -35,6 +35,7 @@ from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.operators import OperatorRef
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
+from ui.forms_dialog import make_request_forms
 from ui.widgets import DateRange
 from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
 
@@ -102,8 +103,18 @@ class DetailPanel(QGroupBox):
 class SearchPage(QWidget):
     historyRequested = Signal(str)  # customer number
 
-    def __init__(self, db: Database, operator: OperatorRef, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        operator: OperatorRef,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        user_forms: Path | None = None,
+    ):
         super().__init__(parent)
+        self._user_forms = user_forms
+        self.last_preview: QWidget | None = None
         self._db = db
         self._operator = operator
         self._runner = runner
@@ -169,7 +180,7 @@ class SearchPage(QWidget):
         self.table.setObjectName("results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -196,11 +207,20 @@ class SearchPage(QWidget):
         self.delete_button = QPushButton(self.tr("削除(&D) Del"))
         self.history_button = QPushButton(self.tr("履歴(&H) Ctrl+H"))
         self.export_button = QPushButton(self.tr("書き出し(&X)… Ctrl+E"))
+        self.forms_button = QPushButton(self.tr("依頼書(&P)… Ctrl+P"))
+        self.forms_button.clicked.connect(self.print_request_forms)
         self.change_button.clicked.connect(self.change_selected)
         self.delete_button.clicked.connect(self.invalidate_selected)
         self.history_button.clicked.connect(self.history_of_selected)
         self.export_button.clicked.connect(self.export_results)
-        for button in (self.change_button, self.delete_button, self.history_button, self.export_button):
+        action_buttons = (
+            self.change_button,
+            self.delete_button,
+            self.history_button,
+            self.forms_button,
+            self.export_button,
+        )
+        for button in action_buttons:
             actions.addWidget(button)
         layout.addLayout(actions)
         QShortcut(QKeySequence("F2"), self, self.change_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -211,6 +231,7 @@ class SearchPage(QWidget):
             Qt.ShortcutContext.WidgetShortcut,
         )  # only in the table, never while typing
         QShortcut(QKeySequence("Ctrl+H"), self, self.history_of_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_request_forms, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.model.searchStarted.connect(lambda: self.count_label.setText(self.tr("検索中…")))
         self.model.searchFinished.connect(self._finished)
@@ -266,6 +287,19 @@ class SearchPage(QWidget):
         self.detail.show_view(self.selected_view())
         self._update_actions()
 
+    def selected_ids(self) -> list[int]:
+        """The selected registrations in list order (for printing their forms)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(row) for row in rows) if i is not None]
+
+    def print_request_forms(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            make_request_forms(self, self._runner, self._db, ids, self._user_forms, on_done=self._preview_opened)
+
+    def _preview_opened(self, preview: QWidget) -> None:
+        self.last_preview = preview
+
     def _page_loaded(self, _page: int) -> None:
         self.detail.show_view(self.selected_view())
         self._update_actions()
@@ -277,6 +311,7 @@ class SearchPage(QWidget):
         self.change_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
         self.history_button.setEnabled(view is not None)
+        self.forms_button.setEnabled(bool(self.selected_ids()))
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def _reload_row(self, view: RegistrationView) -> None:
