@@ -2,7 +2,7 @@
 
     ../shared/tools/screenshot.sh docs/screenshots/search.png --wait 6 -- .venv/bin/python scripts/screen_tour.py search
 
-Screens: new-errors, search, change, delete, history, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
+Screens: new-errors, search, change, delete, preview, history, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
 """
 
 from __future__ import annotations
@@ -56,6 +56,18 @@ def main(screen: str) -> int:
             dialog.reason.setText("電話番号の変更届（2026-12-01 受付）")
             dialog.show()
             keep.append(dialog)
+        elif action == "preview":
+            import tempfile
+
+            from app.services.forms import render_request_forms
+            from ui.forms_dialog import PdfPreview
+
+            target = Path(tempfile.mkdtemp()) / "forms.pdf"
+            render_request_forms(db, [view.id], target, form_type="carbon", reissue_reason="口座番号相違のため")
+            preview = PdfPreview(target, "依頼書 1 件のプレビュー", window)
+            preview.resize(900, 860)
+            preview.show()
+            keep.append(preview)
         elif action == "delete":
             dialog = InvalidateDialog(db, window.search_page._operator, view, window)
             dialog.reason.setText("解約のお申し出")
@@ -74,7 +86,7 @@ def main(screen: str) -> int:
                 form.edits[name].editingFinished.emit()
         elif screen == "search":
             search_then("select")
-        elif screen in ("change", "delete"):
+        elif screen in ("change", "delete", "preview"):
             search_then(screen)
         elif screen == "history":
             window.go_to(window.history_page)

@@ -68,7 +68,7 @@ def request_form_data(
             "postal_code": view.postal_code,
             "address": view.address,
             "phone": view.phone,
-            "bank_name": _official_bank_name(view.bank_name, view.bank_code),
+            "bank_name": official_bank_name(view.bank_name, view.bank_code),
             "branch_name": view.branch_name,
             "bank_code": view.bank_code,
             "branch_code": view.branch_code,
@@ -84,14 +84,27 @@ def request_form_data(
     return data
 
 
-def _official_bank_name(name: str, code: str) -> str:
-    """REG-7: the official name, not an abbreviation (the code list gives 三菱ＵＦＪ for 三菱ＵＦＪ銀行)."""
+# REG-7: the official name, not an abbreviation. The code list shortens names (三菱ＵＦＪ, 北海道信金, 北央信組).
+OFFICIAL_SUFFIXES = (
+    ("信金", "信用金庫"),
+    ("信組", "信用組合"),
+    ("労金", "労働金庫"),
+    ("信連", "信用農業協同組合連合会"),
+    ("農協", "農業協同組合"),
+    ("漁協", "漁業協同組合"),
+)
+
+
+def official_bank_name(name: str, code: str) -> str:
+    """The bank's official name for printing on a form."""
     if code == JAPAN_POST_BANK_CODE:
         return "ゆうちょ銀行"
-    suffixes = ("銀行", "信用金庫", "信用組合", "農業協同組合", "漁業協同組合", "信託", "労働金庫", "信金")
-    if name.endswith(suffixes) or not code.startswith("0"):
-        return name
-    return f"{name}銀行"
+    for short, full in OFFICIAL_SUFFIXES:
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    if code.startswith("0") and not name.endswith("銀行"):
+        return f"{name}銀行"  # codes 0001–0999 are banks
+    return name
 
 
 @dataclass(frozen=True)

@@ -205,3 +205,15 @@ def test_page_one_renders_to_an_image(kind: str, merchant: Database, operator: O
     assert abs(image.size[0] - 413) <= 1 and abs(image.size[1] - 585) <= 1  # A4 at 50 dpi
     dark = sum(image.histogram()[:128])
     assert 2_000 < dark < image.size[0] * image.size[1] // 4  # boxes and text drawn, not a blank or black page
+
+
+@pytest.mark.parametrize(
+    ("code", "short", "official"),
+    [("0005", "三菱ＵＦＪ", "三菱ＵＦＪ銀行"), ("0289", "みずほ信託", "みずほ信託銀行"), ("1001", "北海道信金", "北海道信用金庫"),
+     ("2011", "北央信組", "北央信用組合"), ("2951", "北海道労金", "北海道労働金庫"), ("9375", "沖縄県農協", "沖縄県農業協同組合"),
+     ("9900", "ゆうちょ", "ゆうちょ銀行")],
+)  # fmt: skip
+def test_forms_print_the_official_bank_name(code: str, short: str, official: str) -> None:
+    from app.services.forms import official_bank_name
+
+    assert official_bank_name(short, code) == official  # REG-7
