@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -74,6 +75,14 @@ class MerchantSettings(Base):
     agency_address: Mapped[str] = mapped_column(String(200), default="")  # 収納会社の送付先
     merchant_address: Mapped[str] = mapped_column(String(200), default="")
     merchant_phone: Mapped[str] = mapped_column(String(20), default="")
+    # what the bank file's header needs (issue: billing): 10-digit code, kana name, the merchant's account
+    zengin_consignor_code: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    consignor_name_kana: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    merchant_bank_code: Mapped[str] = mapped_column(String(4), default="", server_default="")
+    merchant_branch_code: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    merchant_deposit_type: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    merchant_account_number: Mapped[str] = mapped_column(String(7), default="", server_default="")
+    stop_request_business_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -134,6 +143,8 @@ class AccountRegistration(Base):
     registration_date: Mapped[date] = mapped_column(Date, index=True)
     checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
+    billing_stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # OP-7
+    billing_stop_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -206,3 +217,76 @@ def _refuse_rewrite(mapper: Mapper[Any], connection: Any, target: Any) -> None:
 for _append_only in (RegistrationHistory, AuditLog):
     event.listen(_append_only, "before_update", _refuse_rewrite)
     event.listen(_append_only, "before_delete", _refuse_rewrite)
+
+
+class AnnualSchedule(Base):
+    """The provider's annual schedule (BILL-2, BILL-3), keyed or imported by a supervisor."""
+
+    __tablename__ = "annual_schedule"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    billing_deadline: Mapped[date] = mapped_column(Date)
+    result_date: Mapped[date | None] = mapped_column(Date)
+
+
+class BillingMonth(Base):
+    """One month's billing: draft → final (locked, BILL-6) → results received."""
+
+    __tablename__ = "billing_month"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    locked_at: Mapped[datetime | None] = mapped_column()
+    locked_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class BillingLine(Base):
+    """One debit request; the bank account as it goes to the bank is kept with it (新規コード compares it)."""
+
+    __tablename__ = "billing_line"
+    __table_args__ = (
+        Index("uq_billing_line_month_registration", "billing_month_id", "registration_id", unique=True),
+        CheckConstraint("amount > 0 AND amount < 10000000000", name="amount_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    description: Mapped[str] = mapped_column(String(80), default="")
+    bank_code: Mapped[str] = mapped_column(String(4), default="")
+    branch_code: Mapped[str] = mapped_column(String(3), default="")
+    deposit_type: Mapped[int] = mapped_column(Integer, default=1)
+    account_number: Mapped[str] = mapped_column(String(7), default="")
+    account_holder_bank: Mapped[str] = mapped_column(String(30), default="")  # half-width, as the file carries it
+    new_code: Mapped[int] = mapped_column(Integer, default=0)
+    stopped: Mapped[bool] = mapped_column(Boolean, default=False)  # BILL-7
+    stop_reason: Mapped[str] = mapped_column(Text, default="")
+    stopped_at: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BillingExport(Base):
+    """Every export: who, when, which format, how many lines, the total (append-only)."""
+
+    __tablename__ = "billing_export"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"), index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    format: Mapped[str] = mapped_column(String(10))
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
+    line_count: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(BigInteger)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+
+
+event.listen(BillingExport, "before_update", _refuse_rewrite)
+event.listen(BillingExport, "before_delete", _refuse_rewrite)

@@ -166,6 +166,8 @@ def parse_amount(value: str | int | None) -> int | None:
         return None
     if text.endswith(".0"):
         text = text[:-2]
+    if text.startswith(("-", "−", "▲")) and only_digits(text[1:]):
+        raise InvalidValue("金額は1円以上です", code="amount_not_positive", value=value)
     if not only_digits(text):
         raise InvalidValue("金額は円単位の整数で入力してください", code="amount_format", value=value)
     amount = int(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import jaconv
 
@@ -116,12 +117,16 @@ class KanaError(InvalidValue):
         super().__init__(f"カナ欄に使えない文字があります: {listed}{more}", positions=[b.position for b in bad])
 
 
+@lru_cache(maxsize=8192)
+def _nfkc(char: str) -> str:
+    return unicodedata.normalize("NFKC", _SPACING_MARKS.get(char, char))
+
+
 def _fullwidth_units(text: str) -> list[tuple[str, int]]:
     """NFKC each typed character, join voiced marks onto their kana, hiragana → katakana; keep positions."""
     units: list[tuple[str, int]] = []
     for index, char in enumerate(text):
-        char = _SPACING_MARKS.get(char, char)
-        for piece in unicodedata.normalize("NFKC", char):
+        for piece in _nfkc(char):
             if piece in ("\u3099", "\u309a") and units:
                 prev, pos = units[-1]
                 combined = unicodedata.normalize("NFC", prev + piece)
@@ -129,9 +134,15 @@ def _fullwidth_units(text: str) -> list[tuple[str, int]]:
                     units[-1] = (combined, pos)
                     continue
             units.append((piece, index + 1))
-    return [(jaconv.hira2kata(c), pos) for c, pos in units]
+    return [(_katakana(c), pos) for c, pos in units]
 
 
+@lru_cache(maxsize=8192)
+def _katakana(char: str) -> str:
+    return str(jaconv.hira2kata(char))
+
+
+@lru_cache(maxsize=4096)
 def _half(char: str) -> str | None:
     """One full-width unit to bank characters, or None when the bank set has none."""
     char = _LARGE.get(char, char)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,13 @@ class SettingsView:
     agency_address: str
     merchant_address: str
     merchant_phone: str
+    zengin_consignor_code: str
+    consignor_name_kana: str
+    merchant_bank_code: str
+    merchant_branch_code: str
+    merchant_deposit_type: str
+    merchant_account_number: str
+    stop_request_business_days: int
     version: int
 
     def as_dict(self) -> dict[str, str | int]:
@@ -59,6 +66,43 @@ def _text(max_length: int, label: str) -> Callable[[str], str]:
     return check
 
 
+def _digits(length: int, label: str, *, exact: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        text = normalize_digits(value)
+        if text == "":
+            return ""
+        if not only_digits(text) or (len(text) != length if exact else len(text) > length):
+            raise InvalidValue(f"{label}は{length}桁の数字です", code="setting_digits")
+        return text
+
+    return check
+
+
+def _party_kana(value: str) -> str:
+    from app.domain.kana import to_bank_kana
+
+    return to_bank_kana(value) if value.strip() else ""
+
+
+def _merchant_deposit_type(value: str) -> str:
+    from app.domain.account_fields import parse_deposit_type
+
+    return str(int(parse_deposit_type(value))) if value.strip() else ""
+
+
+def _merchant_account(value: str) -> str:
+    from app.domain.account_fields import normalize_account_number
+
+    return normalize_account_number(value) if value.strip() else ""
+
+
+def _stop_days(value: str) -> str:
+    text = normalize_digits(value)
+    if not only_digits(text) or not 1 <= int(text) <= 20:
+        raise InvalidValue("振替停止依頼の期限は1〜20営業日です", code="setting_stop_days")
+    return text
+
+
 # key → (Japanese label, validator)
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
@@ -69,21 +113,22 @@ SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "agency_address": ("収納会社の住所", _text(200, "収納会社の住所")),
     "merchant_address": ("加盟店の住所", _text(200, "加盟店の住所")),
     "merchant_phone": ("加盟店の電話番号", normalize_phone),
+    # for the bank file's header (全銀 種別91)
+    "zengin_consignor_code": (
+        "委託者コード（10桁・請求データ用）",
+        _digits(10, "委託者コード（請求データ用）", exact=True),
+    ),
+    "consignor_name_kana": ("委託者名カナ（請求データ用）", _party_kana),
+    "merchant_bank_code": ("取引銀行コード", _digits(4, "取引銀行コード", exact=True)),
+    "merchant_branch_code": ("取引支店コード", _digits(3, "取引支店コード", exact=True)),
+    "merchant_deposit_type": ("取引口座の預金種目", _merchant_deposit_type),
+    "merchant_account_number": ("取引口座の口座番号", _merchant_account),
+    "stop_request_business_days": ("振替停止依頼の期限（振替日の何営業日前）", _stop_days),
 }
 
 
 def _view(row: MerchantSettings) -> SettingsView:
-    return SettingsView(
-        row.consignor_code,
-        row.consignor_category,
-        row.consignor_name,
-        row.charge_description,
-        row.customer_number_prefix,
-        row.agency_address,
-        row.merchant_address,
-        row.merchant_phone,
-        row.version,
-    )
+    return SettingsView(**{f.name: getattr(row, f.name) for f in fields(SettingsView)})
 
 
 def ensure_defaults(session: Session) -> MerchantSettings:
@@ -146,7 +191,8 @@ def update_settings(
             raise Conflict(
                 "加盟店設定は画面を開いた後で別の担当者が変更しました。再読み込みしてください", code="stale_edit"
             )
-        changes = {key: [getattr(row, key), value] for key, value in clean.items() if getattr(row, key) != value}
+        typed: dict[str, str | int] = {k: int(v) if k == "stop_request_business_days" else v for k, v in clean.items()}
+        changes = {key: [getattr(row, key), value] for key, value in typed.items() if getattr(row, key) != value}
         if changes:
             for key, (_, after) in changes.items():
                 setattr(row, key, after)

@@ -1,0 +1,226 @@
+"""Monthly billing: lines, refusals (BILL-4), zero-line files (BILL-5), the lock (BILL-6), stop requests (BILL-7),
+the Excel workbook read back with openpyxl and the bank file parsed by a reader written apart from the writer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.db.database import Database
+from app.domain.account_fields import RegistrationStatus
+from app.domain.errors import InvalidValue
+from app.domain.registration import RegistrationInput
+from app.services import accounts, billing, settings
+from app.services.operators import OperatorRef
+
+
+def complete(db: Database, operator: OperatorRef, **overrides: str) -> accounts.RegistrationView:
+    values = dict(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",
+                  branch_code="001", deposit_type="1", account_number="1234567", account_holder_kana="ヤマダ タロウ",
+                  monthly_amount="3300")  # fmt: skip
+    values.update(overrides)
+    raw = RegistrationInput(**values)  # type: ignore[arg-type]
+    raw.status = RegistrationStatus.COMPLETE
+    return accounts.register(db, raw, operator, confirm_duplicate_account=True)
+
+
+# --- an independent reader of the bank format (positions from the reference, not from app.domain.zengin) ---
+def parse_zengin(data: bytes) -> list[dict[str, str]]:
+    body = data.rstrip(b"\x1a")
+    if b"\r\n" in body:
+        raw = body.split(b"\r\n")
+        assert raw[-1] == b""
+        raw = raw[:-1]
+    else:
+        assert len(body) % 120 == 0
+        raw = [body[i : i + 120] for i in range(0, len(body), 120)]
+    records = []
+    for chunk in raw:
+        assert len(chunk) == 120, len(chunk)
+        text = chunk.decode("cp932")
+        kind = text[0]
+        if kind == "1":
+            records.append({"kind": "header", "category": text[1:3], "consignor_code": text[4:14],
+                            "consignor_name": text[14:54], "debit_date": text[54:58], "bank": text[58:62]})  # fmt: skip
+        elif kind == "2":
+            records.append({"kind": "data", "bank": text[1:5], "bank_name": text[5:20], "branch": text[20:23],
+                            "deposit_type": text[42], "account": text[43:50], "holder": text[50:80],
+                            "amount": text[80:90], "new_code": text[90], "customer_number": text[91:111],
+                            "result": text[111]})  # fmt: skip
+        elif kind == "8":
+            records.append({"kind": "trailer", "count": text[1:7], "total": text[7:19], "paid": text[19:25]})
+        else:
+            assert kind == "9" and text[1:] == " " * 119
+            records.append({"kind": "end"})
+    return records
+
+
+def test_prepare_takes_only_billable_registrations(db: Database, operator: OperatorRef) -> None:
+    complete(db, operator)
+    complete(db, operator, account_number="2", monthly_amount="")  # no standing amount
+    accounts.register(db, RegistrationInput(contract_holder_name="未完了", contract_holder_kana="ミカンリョウ",
+                      bank_code="0005", branch_code="001", deposit_type="1", account_number="3",
+                      account_holder_kana="ミカンリョウ", monthly_amount="1000"), operator)  # fmt: skip
+    view = billing.prepare_month(db, "2027-02", operator)
+    assert (view.line_count, view.total, view.state) == (1, 3300, "draft")
+    assert view.schedule.debit_date == date(2027, 3, 1)
+    assert billing.prepare_month(db, "2027-02", operator).line_count == 1  # again: nothing added twice
+
+
+def test_export_is_refused_while_a_line_cannot_be_billed(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    a = complete(db, operator)
+    b = complete(db, operator, account_number="2")
+    billing.prepare_month(db, "2027-02", operator)
+    accounts.invalidate(db, b.id, b.version, "解約", operator)
+    returned = accounts.get_registration(db, a.id)
+    accounts.set_status(db, a.id, returned.version, RegistrationStatus.RETURNED, "不備返却", operator)
+    with pytest.raises(billing.BillingRefused) as refused:
+        billing.export_month(db, "2027-02", "zengin", tmp_path / "x.txt", operator)
+    reasons = {p.customer_number: p.reason for p in refused.value.problems}
+    assert "不備返却" in reasons[a.customer_number] and "無効化" in reasons[b.customer_number]
+    assert not (tmp_path / "x.txt").exists()  # BILL-4: never produced
+
+
+def test_zero_lines_still_make_a_file_on_a_fresh_database(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    out = tmp_path / "empty.txt"
+    result = billing.export_month(db, "2027-02", "zengin", out, operator)  # BILL-5
+    assert result.line_count == 0 and result.warnings  # header fields not set: a warning
+    records = parse_zengin(out.read_bytes())
+    assert [r["kind"] for r in records] == ["header", "trailer", "end"]
+    assert records[0]["consignor_code"] == "0000000000" and records[0]["debit_date"] == "0301"
+    assert records[1]["count"] == "000000" and records[1]["total"] == "0" * 12
+
+
+def test_bank_file_bytes(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    settings.update_settings(db, {"zengin_consignor_code": "0000329273", "consignor_name_kana": "カブシキガイシャ サンプル",
+                                  "merchant_bank_code": "0001", "merchant_branch_code": "210",
+                                  "merchant_deposit_type": "1", "merchant_account_number": "7654321"}, operator)  # fmt: skip
+    complete(db, operator, account_holder_kana="ガッコウ ジロウ", monthly_amount="12000")
+    complete(db, operator, account_number="7", account_holder_kana="カブシキガイシャ スズキ", monthly_amount="980")
+    billing.prepare_month(db, "2027-02", operator)
+    out = tmp_path / "feb.txt"
+    result = billing.export_month(db, "2027-02", "zengin", out, operator, final=True)
+    assert not result.warnings
+    data = out.read_bytes()
+    assert len(data) == 5 * 122  # header, 2 data, trailer, end, each with CR LF
+    records = parse_zengin(data)
+    header, first, second, trailer = records[0], records[1], records[2], records[3]
+    assert header["category"] == "91" and header["consignor_code"] == "0000329273"
+    assert header["consignor_name"].rstrip() == "ｶ)ｻﾝﾌﾟﾙ" and header["debit_date"] == "0301"  # 27 Feb is a Saturday
+    assert first["holder"].rstrip() == "ｶﾞﾂｺｳ ｼﾞﾛｳ" and first["amount"] == "0000012000"
+    assert first["customer_number"] == "03292790000000000001" and first["new_code"] == "1" and first["result"] == "0"
+    assert second["holder"].rstrip() == "ｶ)ｽｽﾞｷ" and second["account"] == "0000007"
+    assert trailer["count"] == "000002" and trailer["total"] == "000000012980"
+    no_newline = tmp_path / "feb-plain.txt"
+    billing.export_month(db, "2027-02", "zengin", no_newline, operator, newline=False)
+    assert no_newline.read_bytes() == data.replace(b"\r\n", b"")
+
+
+def test_new_code_follows_the_previous_debit(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    a = complete(db, operator)
+    b = complete(db, operator, account_number="2")
+    billing.prepare_month(db, "2027-01", operator)
+    billing.export_month(db, "2027-01", "zengin", tmp_path / "jan.txt", operator, final=True)
+    raw = accounts.input_from_view(accounts.get_registration(db, b.id))
+    raw.account_number = "5555555"
+    accounts.change(db, b.id, accounts.get_registration(db, b.id).version, raw, "口座変更", operator)
+    c = complete(db, operator, account_number="3")
+    billing.prepare_month(db, "2027-02", operator)
+    billing.export_month(db, "2027-02", "zengin", tmp_path / "feb.txt", operator, final=True)
+    codes = {r["customer_number"]: r["new_code"] for r in parse_zengin((tmp_path / "feb.txt").read_bytes())
+             if r["kind"] == "data"}  # fmt: skip
+    assert codes == {a.customer_number: "0", b.customer_number: "2", c.customer_number: "1"}
+
+
+def test_excel_export(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    complete(db, operator, bank_code="0001", branch_code="210", account_number="0012345", monthly_amount="5500")
+    billing.prepare_month(db, "2027-02", operator)
+    out = tmp_path / "feb.xlsx"
+    billing.export_month(db, "2027-02", "xlsx", out, operator)
+    book = load_workbook(out)
+    data, summary = book["請求明細"], book["集計"]
+    header = [c.value for c in data[1]]
+    row = [c.value for c in data[2]]
+    assert header[:3] == ["顧客番号", "銀行コード", "銀行名"]
+    assert row[0] == "03292790000000000001" and row[1] == "0001" and row[3] == "210" and row[6] == "0012345"
+    assert data.cell(2, 1).number_format == "@" and isinstance(row[8], int) and row[8] == 5500
+    assert "¥" in data.cell(2, 9).number_format and data.freeze_panes == "A2"
+    assert data.page_setup.orientation == "landscape"
+    facts = {r[0].value: r[1].value for r in summary.iter_rows(min_row=2)}
+    assert facts["件数"] == 1 and facts["合計金額"] == 5500 and facts["請求月"] == "2027-02"
+    assert facts["振替日"].date() == date(2027, 3, 1) and facts["確定"] == "下書き"
+    log = billing.exports(db, "2027-02")
+    assert [(entry[2], entry[4], entry[5]) for entry in log] == [("xlsx", 1, 5500)]
+
+
+def test_final_export_locks_the_month(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    complete(db, operator)
+    billing.prepare_month(db, "2027-02", operator)
+    line = billing.list_lines(db, "2027-02")[0]
+    assert billing.set_amount(db, line.id, "4,400", operator).amount == 4400
+    billing.export_month(db, "2027-02", "xlsx", tmp_path / "f.xlsx", operator, final=True)
+    assert billing.get_month(db, "2027-02").state == "final"
+    with pytest.raises(InvalidValue, match="BILL-6"):
+        billing.set_amount(db, line.id, "5000", operator)
+    with pytest.raises(InvalidValue, match="BILL-6"):
+        billing.prepare_month(db, "2027-02", operator)
+
+
+def test_stop_request_until_the_deadline(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    view = complete(db, operator)
+    billing.prepare_month(db, "2027-02", operator)
+    with pytest.raises(InvalidValue, match="確定していません"):
+        billing.stop_line(db, "2027-02", view.customer_number, "お客様の申し出", operator, today=date(2027, 2, 1))
+    billing.export_month(db, "2027-02", "zengin", tmp_path / "f.txt", operator, final=True)
+    with pytest.raises(InvalidValue, match="2027-02-17"):  # 7 business days before 1 March
+        billing.stop_line(db, "2027-02", view.customer_number, "お客様の申し出", operator, today=date(2027, 2, 18))
+    stopped = billing.stop_line(db, "2027-02", view.customer_number, "お客様の申し出", operator,
+                                today=date(2027, 2, 17))  # fmt: skip
+    assert stopped.stopped and stopped.stop_reason == "お客様の申し出"
+    assert billing.get_month(db, "2027-02").stopped_count == 1
+
+
+def test_amount_import_is_all_or_nothing(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    a = complete(db, operator)
+    pending = accounts.register(db, RegistrationInput(contract_holder_name="未完了", contract_holder_kana="ミカン",
+                                bank_code="0005", branch_code="001", deposit_type="1", account_number="9",
+                                account_holder_kana="ミカン"), operator)  # fmt: skip
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"顧客番号,金額,摘要\n{a.customer_number},5000,2月分\n03292790000000009999,100,\n"
+                   f"{pending.customer_number},100,\n{a.customer_number},-1,\n", encoding="utf-8")  # fmt: skip
+    count, problems = billing.import_amounts(db, "2027-02", bad, operator)
+    lines = [str(p) for p in problems]
+    assert (
+        count == 0 and "row 3, column 顧客番号: 顧客番号 03292790000000009999 は登録されていません（BILL-4）" in lines
+    )
+    assert any(line.startswith("row 4, column 顧客番号:") and "完了していません" in line for line in lines)
+    assert "row 5, column 金額: 金額は1円以上です" in lines
+    with pytest.raises(Exception, match="準備されていません"):
+        billing.list_lines(db, "2027-02")
+    good = tmp_path / "good.csv"
+    good.write_text(f"顧客番号,金額,摘要\n{a.customer_number},5000,2月分\n", encoding="utf-8")
+    assert billing.import_amounts(db, "2027-02", good, operator) == (1, [])
+    assert [(x.amount, x.description) for x in billing.list_lines(db, "2027-02")] == [(5000, "2月分")]
+
+
+def test_annual_schedule_overrides_the_deadline_and_a_past_deadline_only_warns(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    billing.set_schedule(db, "2027-02", date(2027, 2, 12))
+    billing.prepare_month(db, "2027-02", operator)
+    assert billing.get_month(db, "2027-02").schedule.billing_deadline == date(2027, 2, 12)
+    result = billing.export_month(db, "2027-02", "zengin", tmp_path / "late.txt", operator, today=date(2027, 2, 15))
+    assert any("締切日 2027-02-12 を過ぎています" in w for w in result.warnings)
+
+
+def test_lapse_warning_lists_registrations_without_a_debit_for_a_year(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    view = complete(db, operator)
+    billing.prepare_month(db, "2025-11", operator)
+    billing.export_month(db, "2025-11", "zengin", tmp_path / "old.txt", operator, final=True)
+    assert billing.lapse_warnings(db, today=date(2026, 10, 1)) == []
+    assert billing.lapse_warnings(db, today=date(2026, 12, 1)) == [(view.customer_number, "山田 太郎", "2025-11")]
