@@ -167,16 +167,38 @@ def test_forms_commands(db_path: str, tmp_path: Path) -> None:
 
     assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
     out = tmp_path / "req.pdf"
-    code, _, err = run("--db", db_path, "forms", "request", "--customer-number", "03292790000000000100",
-                       "--type", "carbon", "--out", str(out))  # fmt: skip
+    code, _, err = run(
+        "--db",
+        db_path,
+        "forms",
+        "request",
+        "--customer-number",
+        "03292790000000000100",
+        "--type",
+        "carbon",
+        "--out",
+        str(out),
+    )
     assert code == 0 and "3 ページ" in err
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 3 and "サトウ ハナコ" in pdf.pages[1].extract_text()
     code, numbers, _ = run("--db", db_path, "forms", "blank", "--count", "3", "--out", str(tmp_path / "blank.pdf"))
     assert code == 0 and numbers.split() == [f"0329279000000000020{i}" for i in (4, 5, 6)]  # after 0203
     cover = tmp_path / "cover.pdf"
-    code, _, _ = run("--db", db_path, "forms", "cover-sheet", "--new", "03292790000000000100,03292790000000000200",
-                     "--corrected", "03292790000000000201", "--tracking", "XY-1", "--out", str(cover))  # fmt: skip
+    code, _, _ = run(
+        "--db",
+        db_path,
+        "forms",
+        "cover-sheet",
+        "--new",
+        "03292790000000000100,03292790000000000200",
+        "--corrected",
+        "03292790000000000201",
+        "--tracking",
+        "XY-1",
+        "--out",
+        str(cover),
+    )
     assert code == 0
     with pdfplumber.open(cover) as pdf:
         assert "XY-1" in pdf.pages[0].extract_text() and len(pdf.pages) == 2
@@ -184,3 +206,71 @@ def test_forms_commands(db_path: str, tmp_path: Path) -> None:
     assert code == 1 and "顧客番号 1 の登録はありません" in err
     code, _, err = run("--db", db_path, "forms", "blank", "--count", "1", "--out", str(tmp_path / "x.txt"))
     assert code == 1 and ".pdf" in err
+
+
+def test_billing_session(db_path: str, tmp_path: Path) -> None:
+    from app.services import billing
+
+    good = tmp_path / "complete.csv"
+    text = (DATA / "accounts_fixed.csv").read_text(encoding="utf-8").splitlines()
+    good.write_text("\n".join([text[0] + ",状態"] + [row + ",登録済" for row in text[1:]]) + "\n", encoding="utf-8")
+    assert run("--db", db_path, "accounts", "import", str(good))[0] == 0
+    code, out, _ = run("--db", db_path, "billing", "prepare", "2027-02")
+    assert code == 0 and out.startswith(
+        "2027-02 下書き: 4 件 21,780 円（振替日 2027-03-01"
+    )  # the one without 月額 left out
+    amounts = tmp_path / "amounts.csv"
+    amounts.write_text("顧客番号,金額,摘要\n03292790000000000100,5000,2月分\n99,1,\n", encoding="utf-8")
+    code, _, err = run("--db", db_path, "billing", "import", "2027-02", str(amounts))
+    assert code == 1 and "row 3, column 顧客番号: 顧客番号 99 は登録されていません（BILL-4）" in err
+    listed = list(csv.DictReader(io.StringIO(run("--db", db_path, "accounts", "list")[1])))
+    victim = next(r for r in listed if r["customer_number"] == "03292790000000000201")
+    code, _, _ = run("--db", db_path, "settings", "set", "consignor_name", "テスト")
+    assert code == 0
+    from app.paths import AppPaths
+    from app.services import accounts
+    from app.services.operators import SYSTEM_LOGIN, get_operator
+    from app.services.setup import connect
+
+    db = connect(db_path, AppPaths.resolve(tmp_path / "data"))
+    accounts.invalidate(db, int(victim["id"]), int(victim["version"]), "解約", get_operator(db, SYSTEM_LOGIN))
+    code, _, err = run(
+        "--db", db_path, "billing", "export", "2027-02", "--format", "zengin", "--out", str(tmp_path / "f.txt")
+    )
+    assert code == 1 and "refused: 顧客番号 03292790000000000201: 無効化された登録です" in err
+    assert not (tmp_path / "f.txt").exists()
+    line = next(x for x in billing.list_lines(db, "2027-02") if x.customer_number == "03292790000000000201")
+    billing.remove_line(db, line.id, get_operator(db, SYSTEM_LOGIN))
+    db.dispose()
+    code, _, err = run(
+        "--db", db_path, "billing", "export", "2027-02", "--format", "xlsx", "--out", str(tmp_path / "f.xlsx")
+    )
+    assert code == 0 and "3 件" in err
+    code, _, err = run(
+        "--db",
+        db_path,
+        "billing",
+        "export",
+        "2027-02",
+        "--format",
+        "zengin",
+        "--final",
+        "--no-newline",
+        "--out",
+        str(tmp_path / "f.txt"),
+    )
+    assert code == 0 and "確定" in err and len((tmp_path / "f.txt").read_bytes()) == 6 * 120
+    code, _, err = run("--db", db_path, "billing", "import", "2027-02", str(amounts))
+    assert code == 1 and "BILL-6" in err
+    # BILL-7 on the command line: a month still ahead accepts a stop, a past one names its deadline
+    for month in ("2099-01", "2020-01"):
+        assert run("--db", db_path, "billing", "prepare", month)[0] == 0
+        out_file = str(tmp_path / f"{month}.txt")
+        assert (
+            run("--db", db_path, "billing", "export", month, "--format", "zengin", "--final", "--out", out_file)[0] == 0
+        )
+    stop = ["--customer-number", "03292790000000000100", "--reason", "お客様の申し出"]
+    code, _, err = run("--db", db_path, "billing", "stop", "2099-01", *stop)
+    assert code == 0 and "記録しました" in err
+    code, _, err = run("--db", db_path, "billing", "stop", "2020-01", *stop)
+    assert code == 1 and "振替停止依頼の期限（2020-01-16" in err

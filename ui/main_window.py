@@ -25,6 +25,7 @@ from app.services.operators import OperatorRef
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
+from ui.billing_page import BillingPage
 from ui.forms_dialog import make_blank_forms
 from ui.settings_page import SettingsPage
 from ui.workers import TaskRunner
@@ -73,13 +74,14 @@ class MainWindow(QMainWindow):
         self.search_page = SearchPage(db, operator, self.runner, user_forms=user_forms)
         self.history_page = HistoryPage(db)
         self.settings_page = SettingsPage(db, operator)
+        self.billing_page = BillingPage(db, operator, self.runner)
         planned = self.tr("この画面は次の開発で追加されます。")
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),
             (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
             (self.tr("発送・不備返却"), PlannedPage(planned), ""),
-            (self.tr("請求"), PlannedPage(planned), ""),
+            (self.tr("請求"), self.billing_page, "Ctrl+B"),
             (self.tr("振替結果"), PlannedPage(planned), ""),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
         ]
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.search_page.historyRequested.connect(self.show_history)
+        self.billing_page.registrationRequested.connect(self.show_registration)
         self.new_page.registered.connect(lambda _view: self.history_page.reload_operators())
 
         self._build_menus()
@@ -101,6 +104,11 @@ class MainWindow(QMainWindow):
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
+
+    def show_registration(self, customer_number: str) -> None:
+        """From a billing problem to the registration behind it."""
+        self.go_to(self.search_page)
+        self.search_page.show_customer(customer_number)
 
     def show_history(self, customer_number: str) -> None:
         self.go_to(self.history_page)

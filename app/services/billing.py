@@ -288,6 +288,18 @@ def set_amount(db: Database, line_id: int, amount: str | int, operator: Operator
         return _line_view(line, registration.contract_holder_name)
 
 
+def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
+    """Take a line out of a draft month (e.g. a customer who can no longer be billed)."""
+    with db.write() as session:
+        line = session.get(BillingLine, line_id)
+        if line is None:
+            raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
+        month = session.get(BillingMonth, line.billing_month_id)
+        assert month is not None
+        _require_draft(month)
+        session.delete(line)
+
+
 # --- checks -----------------------------------------------------------------------------------------------
 def check_month(db: Database, month: str) -> list[LineProblem]:
     """Every line whose registration cannot be billed now, with its reason (the problems list)."""

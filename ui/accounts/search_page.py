@@ -262,6 +262,13 @@ class SearchPage(QWidget):
     def run_search(self) -> None:
         self.model.search(self.criteria())
 
+    def show_customer(self, customer_number: str) -> None:
+        """One registration, whatever its status (from elsewhere in the app)."""
+        self.clear_criteria()
+        self.inputs["customer_number"].setText(customer_number)
+        self.status.setCurrentIndex(self.status.findData(EVERYTHING))
+        self.run_search()
+
     def clear_criteria(self) -> None:
         for edit in self.inputs.values():
             edit.clear()

@@ -1,0 +1,98 @@
+"""The billing screen driven as a supervisor drives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.domain.account_fields import RegistrationStatus
+from app.domain.registration import RegistrationInput
+from app.services import accounts, billing
+from app.services.operators import OperatorRef
+from tests.ui.conftest import wait_for
+from ui.billing_page import AMOUNT_COLUMN, BillingPage
+from ui.main_window import MainWindow
+from ui.workers import TaskRunner
+
+
+def complete(db: Database, operator: OperatorRef, number: int, amount: str = "3300") -> accounts.RegistrationView:
+    raw = RegistrationInput(
+        contract_holder_name=f"山田 {number}郎",
+        contract_holder_kana="ヤマダ タロウ",
+        bank_code="0005",
+        branch_code="001",
+        deposit_type="1",
+        account_number=str(number),
+        account_holder_kana="ヤマダ タロウ",
+        monthly_amount=amount,
+    )
+    raw.status = RegistrationStatus.COMPLETE
+    return accounts.register(db, raw, operator)
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> TaskRunner:
+    task_runner = TaskRunner()
+    yield task_runner  # type: ignore[misc]
+    task_runner.wait()
+
+
+def test_prepare_edit_check_export_and_lock(
+    qtbot: QtBot, qtmodeltester: object, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+) -> None:
+    views = [complete(db, operator, i + 1) for i in range(3)]
+    page = BillingPage(db, operator, runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.month.setDate(QDate(2027, 2, 1))
+    assert page.facts["debit_date"].text().startswith("2027-03-01")
+    assert "未作成" in page.facts["state"].text()
+    page.prepare_button.click()
+    assert page.model.rowCount() == 3 and page.facts["lines"].text() == "3 件 / 9,900 円"
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    amount = page.model.index(0, AMOUNT_COLUMN)
+    assert page.model.flags(amount) & Qt.ItemFlag.ItemIsEditable
+    assert page.model.setData(amount, "4,400")
+    assert not page.model.setData(amount, "-1") and "1円以上" in page.message.text()
+    assert billing.list_lines(db, "2027-02")[0].amount == 4400
+    # a registration that can no longer be billed shows as a problem, and the export is refused
+    accounts.invalidate(db, views[2].id, views[2].version, "解約", operator)
+    page.refresh()
+    assert page.problems.count() == 1 and views[2].customer_number in page.problems.item(0).text()
+    with qtbot.waitSignal(page.registrationRequested) as jump:
+        page.problems.itemActivated.emit(page.problems.item(0))
+    assert jump.args == [views[2].customer_number]
+    page.export("xlsx", str(tmp_path / "refused.xlsx"))
+    wait_for(qtbot, lambda: "BILL-4" in page.message.text())
+    assert not (tmp_path / "refused.xlsx").exists()
+    page.table.selectRow(2)  # the invalidated customer's line comes out of the draft
+    page.remove_button.click()
+    assert page.problems.count() == 0 and page.model.rowCount() == 2
+    page.final.setChecked(True)
+    page.export("xlsx", str(tmp_path / "feb.xlsx"))
+    wait_for(qtbot, lambda: page.last_result is not None)
+    assert "feb.xlsx: 2 件 7,700 円" in page.message.text()
+    assert load_workbook(tmp_path / "feb.xlsx")["集計"]["B9"].value == 7700
+    assert page.facts["state"].text() == "確定（ロック済）"
+    assert not page.model.flags(page.model.index(0, AMOUNT_COLUMN)) & Qt.ItemFlag.ItemIsEditable  # BILL-6
+    assert not page.prepare_button.isEnabled() and page.stop_button.isEnabled()
+
+
+def test_a_problem_opens_the_registration_in_the_search(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
+    view = complete(db, operator, 1)
+    billing.prepare_month(db, "2027-02", operator)
+    accounts.invalidate(db, view.id, view.version, "解約", operator)
+    window = MainWindow(db, operator)
+    qtbot.addWidget(window)
+    window.billing_page.month.setDate(QDate(2027, 2, 1))
+    assert window.billing_page.problems.count() == 1
+    with qtbot.waitSignal(window.search_page.model.searchFinished, timeout=5000):
+        window.billing_page.problems.itemActivated.emit(window.billing_page.problems.item(0))
+    assert window.pages.currentWidget() is window.search_page
+    assert window.search_page.model.rowCount() == 1
+    window.close()

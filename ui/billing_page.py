@@ -1,0 +1,375 @@
+"""請求: the month's dates and deadlines with days left, the lines grid, the problems list, the exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
+from app.domain.errors import DomainError, NotFound
+from app.services import billing
+from app.services.billing import BillingRefused, ExportResult, LineView
+from app.services.operators import OperatorRef
+from ui.workers import TaskContext, TaskRunner, run_with_progress
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+CHUNK = 500
+AMOUNT_COLUMN = 6
+
+
+class BillingLinesModel(QAbstractTableModel):
+    """A month's lines, read 500 at a time as the grid scrolls (fetchMore); the amount is editable in a draft."""
+
+    HEADERS = ("顧客番号", "契約者名", "銀行", "支店", "種目", "口座番号", "金額", "新規コード", "摘要", "停止")
+    amountRejected = Signal(str)
+
+    def __init__(self, db: Database, operator: OperatorRef, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._operator = operator
+        self.month = ""
+        self.editable = False
+        self.total = 0
+        self.lines: list[LineView] = []
+
+    def load(self, month: str, total: int, editable: bool) -> None:
+        self.beginResetModel()
+        self.month, self.total, self.editable = month, total, editable
+        self.lines = billing.list_lines(self._db, month, limit=CHUNK) if total else []
+        self.endResetModel()
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.lines) < self.total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.month:
+            return
+        more = billing.list_lines(self._db, self.month, offset=len(self.lines), limit=CHUNK)
+        if not more:
+            self.total = len(self.lines)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines) + len(more) - 1)
+        self.lines.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.EditRole and column == AMOUNT_COLUMN:
+            return str(line.amount)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            line.customer_number,
+            line.contract_holder_name,
+            line.bank_code,
+            line.branch_code,
+            DEPOSIT_TYPE_LABELS.get(DepositType(line.deposit_type), str(line.deposit_type)),
+            line.account_number,
+            f"{line.amount:,}",
+            str(line.new_code),
+            line.description,
+            f"停止（{line.stop_reason}）" if line.stopped else "",
+        )[column]
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable and index.column() == AMOUNT_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != AMOUNT_COLUMN:
+            return False
+        try:
+            updated = billing.set_amount(self._db, self.lines[index.row()].id, str(value), self._operator)
+        except DomainError as error:
+            self.amountRejected.emit(error.message)
+            return False
+        self.lines[index.row()] = updated
+        self.dataChanged.emit(index, index)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+        return None
+
+
+class BillingPage(QWidget):
+    registrationRequested = Signal(str)  # customer number: jump to it in the search
+
+    def __init__(self, db: Database, operator: OperatorRef, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._operator = operator
+        self._runner = runner
+        self.last_result: ExportResult | None = None
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("口座振替請求"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+
+        top = QHBoxLayout()
+        self.month = QDateEdit()
+        self.month.setObjectName("billing_month")
+        self.month.setDisplayFormat("yyyy-MM")
+        today = QDate.currentDate()
+        self.month.setDate(QDate(today.year(), today.month(), 1).addMonths(1))
+        self.month.dateChanged.connect(lambda _d: self.refresh())
+        caption = QLabel(self.tr("請求月(&M)"))
+        caption.setBuddy(self.month)
+        top.addWidget(caption)
+        top.addWidget(self.month)
+        self.prepare_button = QPushButton(self.tr("明細を作成(&R)"))
+        self.import_button = QPushButton(self.tr("金額を取込(&I)…"))
+        self.xlsx_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
+        self.zengin_button = QPushButton(self.tr("全銀形式で書き出す(&Z)…"))
+        self.final = QCheckBox(self.tr("確定として書き出す（以後ロック）(&K)"))
+        self.stop_button = QPushButton(self.tr("振替停止依頼(&T)…"))
+        self.remove_button = QPushButton(self.tr("明細から外す(&D)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.prepare_button.clicked.connect(self.prepare)
+        self.import_button.clicked.connect(lambda: self.import_amounts())
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.zengin_button.clicked.connect(lambda: self.export("zengin"))
+        self.stop_button.clicked.connect(lambda: self.stop_selected())
+        for widget in (
+            self.prepare_button,
+            self.import_button,
+            self.final,
+            self.xlsx_button,
+            self.zengin_button,
+            self.stop_button,
+            self.remove_button,
+        ):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        facts = QGroupBox(self.tr("日程"))
+        form = QFormLayout(facts)
+        self.facts: dict[str, QLabel] = {}
+        for key, label in (
+            ("state", "状態"),
+            ("debit_date", "振替日"),
+            ("billing_deadline", "請求締切日"),
+            ("stop_request_deadline", "振替停止依頼の期限"),
+            ("result_date", "結果返却日"),
+            ("paper_form_deadline", "依頼書の到着期限"),
+            ("lines", "件数・合計"),
+            ("lapse", "失効注意"),
+        ):
+            value = QLabel()
+            value.setObjectName(f"fact_{key}")
+            form.addRow(self.tr(label), value)
+            self.facts[key] = value
+
+        self.model = BillingLinesModel(db, operator, self)
+        self.model.amountRejected.connect(lambda message: self.message.setText(message))
+        self.table = QTableView()
+        self.table.setObjectName("lines")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.itemActivated.connect(self._open_problem)
+        problems_box = QGroupBox(self.tr("問題（このままでは請求データを作れません）"))
+        QVBoxLayout(problems_box).addWidget(self.problems)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(facts)
+        side_layout.addWidget(problems_box, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def month_text(self) -> str:
+        d = self.month.date()
+        return f"{d.year():04d}-{d.month():02d}"
+
+    def refresh(self) -> None:
+        month = self.month_text()
+        today = date.today()
+        try:
+            view = billing.get_month(self._db, month)
+        except NotFound:
+            view = None
+        schedule = view.schedule if view else billing.month_schedule_view(self._db, month)
+
+        def with_days(day: date) -> str:
+            days = (day - today).days
+            left = self.tr("あと {0} 日").format(days) if days >= 0 else self.tr("{0} 日経過").format(-days)
+            return f"{day.isoformat()}（{left}）"
+
+        self.facts["state"].setText(view.state_label if view else self.tr("未作成（「明細を作成」で準備します）"))
+        for key in ("debit_date", "billing_deadline", "stop_request_deadline", "result_date", "paper_form_deadline"):
+            self.facts[key].setText(with_days(getattr(schedule, key)))
+        self.facts["lines"].setText(
+            self.tr("{0} 件 / {1} 円").format(f"{view.line_count:,}", f"{view.total:,}") if view else "—"
+        )
+        lapses = billing.lapse_warnings(self._db, today=today)
+        self.facts["lapse"].setText(self.tr("{0} 件（12か月以上請求なし）").format(len(lapses)) if lapses else "—")
+        draft = view is None or view.state == billing.DRAFT
+        self.model.load(month, view.line_count if view else 0, editable=draft)
+        self.prepare_button.setEnabled(draft)
+        self.import_button.setEnabled(draft)
+        self.stop_button.setEnabled(view is not None and not draft)  # OP-3: offered only when allowed
+        self.remove_button.setEnabled(view is not None and draft)
+        self.problems.clear()
+        if view is not None:
+            for problem in billing.check_month(self._db, month):
+                item = QListWidgetItem(str(problem))
+                item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
+                self.problems.addItem(item)
+
+    def prepare(self) -> None:
+        try:
+            view = billing.prepare_month(self._db, self.month_text(), self._operator)
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(self.tr("{0} の明細: {1} 件").format(view.month, view.line_count))
+        self.refresh()
+
+    def import_amounts(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("金額の取込"), str(Path.home()), self.tr("表 (*.xlsx *.csv)")
+            )
+        if not path:
+            return
+        try:
+            count, problems = billing.import_amounts(self._db, self.month_text(), Path(path), self._operator)
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        if problems:
+            self.message.setText(self.tr("取り込みませんでした:\n") + "\n".join(str(p) for p in problems[:20]))
+        else:
+            self.message.setText(self.tr("{0} 件の金額を取り込みました").format(count))
+        self.refresh()
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        month = self.month_text()
+        if not path:
+            suffix = "xlsx" if fmt == "xlsx" else "txt"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("請求データの書き出し"), str(Path.home() / f"請求_{month}.{suffix}")
+            )
+        if not path:
+            return
+        final = self.final.isChecked()
+        target = Path(path)
+
+        def work(ctx: TaskContext) -> ExportResult | list[str]:
+            try:
+                return billing.export_month(
+                    self._db, month, fmt, target, self._operator, final=final, progress=ctx.progress
+                )
+            except BillingRefused as refused:
+                return [str(p) for p in refused.problems]
+
+        def done(result: ExportResult | list[str]) -> None:
+            if isinstance(result, list):
+                self.message.setText(self.tr("{0} 件の問題があるため作成していません（BILL-4）").format(len(result)))
+            else:
+                self.last_result = result
+                notes = "\n".join(result.warnings)
+                self.message.setText(
+                    self.tr("{0}: {1} 件 {2} 円を書き出しました").format(
+                        target.name, result.line_count, f"{result.total:,}"
+                    )
+                    + (f"\n{notes}" if notes else "")
+                )
+            self.refresh()
+
+        run_with_progress(
+            self._runner,
+            self,
+            self.tr("請求データを書き出しています…"),
+            work,
+            done,
+            lambda message: self.message.setText(message),
+        )
+
+    def stop_selected(self, reason: str | None = None) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("停止する明細を選んでください"))
+            return
+        line = self.model.lines[rows[0].row()]
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("振替停止依頼"), self.tr("顧客番号 {0} の停止理由").format(line.customer_number)
+            )
+            if not ok:
+                return
+        try:
+            billing.stop_line(self._db, self.month_text(), line.customer_number, reason, self._operator)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("振替停止依頼"), error.message)
+            return
+        self.message.setText(self.tr("顧客番号 {0} の振替停止依頼を記録しました").format(line.customer_number))
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("外す明細を選んでください"))
+            return
+        line = self.model.lines[rows[0].row()]
+        try:
+            billing.remove_line(self._db, line.id, self._operator)
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(self.tr("顧客番号 {0} を明細から外しました").format(line.customer_number))
+        self.refresh()
+
+    def _open_problem(self, item: QListWidgetItem) -> None:
+        self.registrationRequested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
