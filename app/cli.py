@@ -139,8 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     bstop.add_argument("--customer-number", required=True)
     bstop.add_argument("--reason", required=True)
     bsched = bill.add_parser("schedule", help="年間スケジュールの締切日を登録する（BILL-2）")
-    bsched.add_argument("month")
-    bsched.add_argument("--deadline", required=True, help="YYYY-MM-DD")
+    bsched.add_argument("month", nargs="?", help="YYYY-MM（--import のときは不要）")
+    bsched.add_argument("--deadline", help="YYYY-MM-DD")
+    bsched.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        help="年間スケジュール表 .xlsx/.csv（請求月, 請求締切日, 結果返却日）",
+    )
     bsched.add_argument("--result-date", help="YYYY-MM-DD")
 
     cal = sub.add_parser("calendar", help="請求月の振替日・締切日など")
@@ -409,6 +415,17 @@ def cmd_billing_schedule(ctx: Context) -> int:
         except ValueError:
             raise CliError(f"日付は YYYY-MM-DD で指定してください（{text}）") from None
 
+    if ctx.args.import_file:
+        count, problems = billing.import_schedule(ctx.db, ctx.args.import_file)
+        for problem in problems:
+            print(problem, file=ctx.err)
+        if problems:
+            print(f"{len(problems)} 件の問題があるため、何も取り込んでいません", file=ctx.err)
+            return 1
+        print(f"{count} か月分の締切日を取り込みました", file=ctx.err)
+        return 0
+    if not ctx.args.month or not ctx.args.deadline:
+        raise CliError("請求月と --deadline（または --import FILE）を指定してください")
     deadline = day(ctx.args.deadline)
     assert deadline is not None
     billing.set_schedule(ctx.db, ctx.args.month, deadline, day(ctx.args.result_date))

@@ -18,7 +18,7 @@ STATUSES = [s.value for s in RegistrationStatus]
 STATUS_WEIGHTS = [12, 12, 6, 55, 5, 3, 7]
 
 
-def fill(db: Database, count: int, seed: int = 5, chunk: int = 20_000) -> None:
+def fill(db: Database, count: int, seed: int = 5, chunk: int = 20_000, status: str | None = None) -> None:
     rng = random.Random(seed)
     fake = Faker("ja_JP")
     fake.seed_instance(seed)
@@ -63,7 +63,7 @@ def fill(db: Database, count: int, seed: int = 5, chunk: int = 20_000) -> None:
                     "jp_symbol": None,
                     "jp_number": None,
                     "method": "paper",
-                    "status": rng.choices(STATUSES, STATUS_WEIGHTS)[0],
+                    "status": status or rng.choices(STATUSES, STATUS_WEIGHTS)[0],
                     "monthly_amount": rng.choice([980, 1500, 3300, 5500]),
                     "registration_date": start + timedelta(days=rng.randint(0, 1000)),
                     "checklist": {},

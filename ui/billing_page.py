@@ -33,7 +33,7 @@ from app.domain.errors import DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
-from ui.workers import TaskContext, TaskRunner, run_with_progress
+from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CHUNK = 500
@@ -309,10 +309,20 @@ class BillingPage(QWidget):
         def work(ctx: TaskContext) -> ExportResult | list[str]:
             try:
                 return billing.export_month(
-                    self._db, month, fmt, target, self._operator, final=final, progress=ctx.progress
+                    self._db,
+                    month,
+                    fmt,
+                    target,
+                    self._operator,
+                    final=final,
+                    progress=ctx.progress,
+                    cancelled=lambda: ctx.cancelled,
                 )
             except BillingRefused as refused:
                 return [str(p) for p in refused.problems]
+            except billing.ExportCancelled:
+                target.unlink(missing_ok=True)
+                raise Cancelled from None
 
         def done(result: ExportResult | list[str]) -> None:
             if isinstance(result, list):

@@ -251,11 +251,12 @@ class BillingLine(Base):
     __tablename__ = "billing_line"
     __table_args__ = (
         Index("uq_billing_line_month_registration", "billing_month_id", "registration_id", unique=True),
+        Index("ix_billing_line_month_number", "billing_month_id", "customer_number"),  # the file's order
         CheckConstraint("amount > 0 AND amount < 10000000000", name="amount_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"), index=True)
+    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"))
     registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
     customer_number: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(BigInteger)

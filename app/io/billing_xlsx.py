@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -13,11 +13,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.db.models import BillingLine
-from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS
 from app.domain.business_calendar import MonthSchedule
 from app.services.operators import OperatorRef
 from app.services.settings import SettingsView
+
+if TYPE_CHECKING:
+    from app.services.billing import ExportLine
 
 YEN = '"¥"#,##0'
 TEXT = "@"
@@ -35,6 +37,7 @@ DATA_COLUMNS: list[tuple[str, float, str | None]] = [
     ("新規コード", 10, None),
     ("摘要", 22, None),
 ]
+DEPOSIT_LABELS = {int(k): v for k, v in DEPOSIT_TYPE_LABELS.items()}
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
 
@@ -69,12 +72,19 @@ def write_billing_workbook(
     path: Path,
     settings: SettingsView,
     schedule: MonthSchedule,
-    lines: Sequence[BillingLine],
+    lines: Sequence[ExportLine],
     names: Mapping[int, tuple[str, str, str]],
     operator: OperatorRef,
     final: bool,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> None:
+    """Raises ExportCancelled (nothing saved) when `cancelled` turns true (checked at the start and every
+    10,000 lines)."""
+    from app.services.billing import ExportCancelled
+
+    if cancelled():
+        raise ExportCancelled
     book = Workbook(write_only=True)
     title = f"口座振替請求 {schedule.billing_month}　{settings.consignor_name}"
     data = book.create_sheet("請求明細")
@@ -90,7 +100,7 @@ def write_billing_workbook(
             bank,
             line.branch_code,
             branch,
-            DEPOSIT_TYPE_LABELS.get(DepositType(line.deposit_type), str(line.deposit_type)),
+            DEPOSIT_LABELS.get(line.deposit_type, str(line.deposit_type)),
             line.account_number,
             line.account_holder_bank,
             line.amount,
@@ -109,6 +119,8 @@ def write_billing_workbook(
         total += line.amount
         if number % 10_000 == 0:
             progress(number, len(lines))
+            if cancelled():
+                raise ExportCancelled
     summary = book.create_sheet("集計")
     _setup(summary, title, [26, 40])
     summary.append(_header_row(summary, ["項目", "内容"]))

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NamedTuple, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -37,6 +38,10 @@ from app.services.settings import SettingsView, get_settings
 DRAFT, FINAL, RESULTS = "draft", "final", "results"
 STATE_LABELS = {DRAFT: "下書き", FINAL: "確定（ロック済）", RESULTS: "結果受領済"}
 LAPSE_WARNING_MONTHS = 12  # REG-11: warn before 13 months without a debit
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export: nothing was written or locked."""
 
 
 class BillingRefused(DomainError):
@@ -107,6 +112,16 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}"
+
+
 # --- schedule ---------------------------------------------------------------------------------------------
 def schedule_for(session: Session, month: Month, stop_days: int) -> MonthSchedule:
     """BILL-2: the annual schedule's deadline when a supervisor recorded one, else the calendar's default."""
@@ -125,6 +140,52 @@ def set_schedule(db: Database, month: str, billing_deadline: date, result_date: 
         else:
             row.billing_deadline = billing_deadline
             row.result_date = result_date
+
+
+def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]:
+    """The annual schedule from .xlsx/.csv (請求月, 請求締切日, 結果返却日): all or nothing."""
+    from app.io.tabular import read_table
+
+    table = read_table(path)
+    problems = [
+        ImportProblem(1, h, f"見出し「{h}」の列がありません")
+        for h in ("請求月", "請求締切日")
+        if h not in table.headers
+    ]
+    if problems:
+        return 0, problems
+    rows: list[tuple[str, date, date | None]] = []
+    for number, cells in table.rows:
+        try:
+            month = str(Month.parse(cells.get("請求月", "")))
+        except DomainError as error:
+            problems.append(ImportProblem(number, "請求月", error.message))
+            continue
+        days: list[date | None] = []
+        for column in ("請求締切日", "結果返却日"):
+            text = cells.get(column, "").strip()[:10]
+            if not text:
+                if column == "請求締切日":
+                    problems.append(ImportProblem(number, column, "日付を入力してください"))
+                days.append(None)
+                continue
+            try:
+                days.append(date.fromisoformat(text.replace("/", "-")))
+            except ValueError:
+                problems.append(ImportProblem(number, column, f"日付は YYYY-MM-DD で入力してください（{text}）"))
+                days.append(None)
+        if days[0] is not None:
+            rows.append((month, days[0], days[1]))
+    if problems:
+        return 0, problems
+    with db.write() as session:
+        for month, deadline, result_date in rows:
+            row = session.get(AnnualSchedule, month)
+            if row is None:
+                session.add(AnnualSchedule(month=month, billing_deadline=deadline, result_date=result_date))
+            else:
+                row.billing_deadline, row.result_date = deadline, result_date
+    return len(rows), []
 
 
 # --- months and lines -------------------------------------------------------------------------------------
@@ -164,21 +225,30 @@ def _line_from(registration: AccountRegistration, month_id: int, amount: int, de
 
 
 def _billable(registration: AccountRegistration) -> str | None:
-    """Why this registration cannot be billed, or None (BILL-4, DEF-3, DEF-4, REG-2, REG-12, OP-7)."""
-    if registration.status == RegistrationStatus.INVALIDATED.value:
+    return billable_reason(registration.status, registration.billing_stopped, registration.billing_stop_reason)
+
+
+_COMPLETE = RegistrationStatus.COMPLETE.value
+
+
+def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str | None:
+    """Why a registration cannot be billed, or None (BILL-4, DEF-3, DEF-4, REG-2, REG-12, OP-7)."""
+    if status == _COMPLETE and not billing_stopped:
+        return None
+    if status == RegistrationStatus.INVALIDATED.value:
         return "無効化された登録です"
-    if registration.billing_stopped:
-        return f"請求停止中です（{registration.billing_stop_reason or '理由未記入'}）"
-    if registration.status == RegistrationStatus.RETURNED.value:
+    if billing_stopped:
+        return f"請求停止中です（{stop_reason or '理由未記入'}）"
+    if status == RegistrationStatus.RETURNED.value:
         return "依頼書が不備返却中です。新しい依頼書が金融機関に届くまで請求できません（DEF-3, DEF-4）"
-    if registration.status in (RegistrationStatus.KEYED.value, RegistrationStatus.SENT.value):
+    if status in (RegistrationStatus.KEYED.value, RegistrationStatus.SENT.value):
         return "紙の依頼書の登録が金融機関でまだ完了していません（REG-2, REG-3）"
-    if registration.status == RegistrationStatus.WEB_REQUESTED.value:
+    if status == RegistrationStatus.WEB_REQUESTED.value:
         return "WEB登録の結果がまだ届いていません"
-    if registration.status == RegistrationStatus.WEB_NG.value:
+    if status == RegistrationStatus.WEB_NG.value:
         return "WEB登録がNGでした"
-    if registration.status != RegistrationStatus.COMPLETE.value:
-        return f"登録の状態（{registration.status}）では請求できません"
+    if status != RegistrationStatus.COMPLETE.value:
+        return f"登録の状態（{status}）では請求できません"
     return None
 
 
@@ -198,18 +268,46 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
         present = set(
             session.scalars(select(BillingLine.registration_id).where(BillingLine.billing_month_id == row.id))
         )
-        candidates = session.scalars(
-            select(AccountRegistration).where(
-                AccountRegistration.status == RegistrationStatus.COMPLETE.value,
-                AccountRegistration.billing_stopped.is_(False),
-                AccountRegistration.monthly_amount.is_not(None),
+        R = AccountRegistration
+        candidates = session.execute(
+            select(
+                R.id,
+                R.customer_number,
+                R.monthly_amount,
+                R.bank_code,
+                R.branch_code,
+                R.deposit_type,
+                R.account_number,
+                R.account_holder_kana,
+            ).where(
+                R.status == RegistrationStatus.COMPLETE.value,
+                R.billing_stopped.is_(False),
+                R.monthly_amount.is_not(None),
             )
         )
-        session.add_all(
-            _line_from(r, row.id, int(r.monthly_amount or 0), "")
-            for r in candidates
-            if r.id not in present and r.monthly_amount
-        )
+        now = utcnow()
+        rows = [
+            {
+                "billing_month_id": row.id,
+                "registration_id": rid,
+                "customer_number": number,
+                "amount": amount,
+                "description": "",
+                "bank_code": bank,
+                "branch_code": branch,
+                "deposit_type": deposit,
+                "account_number": account,
+                "account_holder_bank": _holder_bank(kana),
+                "new_code": 0,
+                "stopped": False,
+                "stop_reason": "",
+                "updated_at": now,
+            }
+            for rid, number, amount, bank, branch, deposit, account, kana in candidates
+            if rid not in present and amount
+        ]
+        if rows:
+            session.execute(insert(BillingLine), rows)
     return get_month(db, month)
 
 
@@ -309,33 +407,36 @@ def check_month(db: Database, month: str) -> list[LineProblem]:
 
 
 def _problems(session: Session, row: BillingMonth) -> list[LineProblem]:
-    problems = []
+    """Lines the bank would reject; the filter runs in SQL, so a clean month of any size costs one quick scan."""
+    R = AccountRegistration
     stmt = (
-        select(BillingLine, AccountRegistration)
-        .join(AccountRegistration, AccountRegistration.id == BillingLine.registration_id)
-        .where(BillingLine.billing_month_id == row.id, BillingLine.stopped.is_(False))
+        select(
+            BillingLine.customer_number,
+            R.id,
+            R.status,
+            R.billing_stopped,
+            R.billing_stop_reason,
+            BillingLine.account_holder_bank,
+        )
+        .join(R, R.id == BillingLine.registration_id)
+        .where(
+            BillingLine.billing_month_id == row.id,
+            BillingLine.stopped.is_(False),
+            or_(R.status != _COMPLETE, R.billing_stopped.is_(True), BillingLine.account_holder_bank == ""),
+        )
         .order_by(BillingLine.customer_number)
     )
-    for line, registration in session.execute(stmt):
-        reason = _billable(registration)
-        if reason is None and not line.account_holder_bank:
+    problems = []
+    for number, rid, status, stopped, stop_reason, holder in session.execute(stmt):
+        reason = billable_reason(status, stopped, stop_reason)
+        if reason is None and not holder:
             reason = "口座名義カナを銀行データの文字に変換できません"
         if reason is not None:
-            problems.append(LineProblem(line.customer_number, registration.id, reason))
+            problems.append(LineProblem(number, rid, reason))
     return problems
 
 
 # --- import -----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}"
-
-
 def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) -> tuple[int, list[ImportProblem]]:
     """Amounts from .xlsx/.csv (顧客番号, 金額, 摘要): all or nothing; every refused row named by row and column."""
     from app.io.tabular import read_table
@@ -413,21 +514,72 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
 
 
 # --- export -----------------------------------------------------------------------------------------------
-def _new_codes(session: Session, row: BillingMonth, lines: Sequence[BillingLine]) -> None:
+class ExportLine(NamedTuple):
+    """A line as it is written: plain values read in one query."""
+
+    id: int
+    registration_id: int
+    customer_number: str
+    amount: int
+    description: str
+    bank_code: str
+    branch_code: str
+    deposit_type: int
+    account_number: str
+    account_holder_bank: str
+    new_code: int
+
+
+def _export_lines(session: Session, row: BillingMonth) -> list[ExportLine]:
+    L = BillingLine
+    stmt = (
+        select(
+            L.id,
+            L.registration_id,
+            L.customer_number,
+            L.amount,
+            L.description,
+            L.bank_code,
+            L.branch_code,
+            L.deposit_type,
+            L.account_number,
+            L.account_holder_bank,
+            L.new_code,
+        )
+        .where(L.billing_month_id == row.id, L.stopped.is_(False))
+        .order_by(L.customer_number)
+    )
+    return [ExportLine._make(values) for values in session.execute(stmt)]
+
+
+def _new_codes(session: Session, row: BillingMonth, lines: list[ExportLine]) -> list[ExportLine]:
     """新規コード from the last final export before this month: 1 first debit, 2 account changed, 0 other."""
+    L = BillingLine
     previous: dict[int, tuple[str, str, int, str]] = {}
     stmt = (
-        select(BillingLine, BillingMonth.month)
-        .join(BillingMonth, BillingMonth.id == BillingLine.billing_month_id)
-        .where(BillingMonth.state != DRAFT, BillingMonth.month < row.month, BillingLine.stopped.is_(False))
+        select(L.registration_id, L.bank_code, L.branch_code, L.deposit_type, L.account_number)
+        .join(BillingMonth, BillingMonth.id == L.billing_month_id)
+        .where(BillingMonth.state != DRAFT, BillingMonth.month < row.month, L.stopped.is_(False))
         .order_by(BillingMonth.month)
     )
-    for line, _month in session.execute(stmt):
-        previous[line.registration_id] = (line.bank_code, line.branch_code, line.deposit_type, line.account_number)
+    for rid, bank, branch, deposit, number in session.execute(stmt):
+        previous[rid] = (bank, branch, deposit, number)
+    coded = []
+    changed = []
     for line in lines:
         before = previous.get(line.registration_id)
         account = (line.bank_code, line.branch_code, line.deposit_type, line.account_number)
-        line.new_code = NewCode.FIRST if before is None else NewCode.CHANGED if before != account else NewCode.OTHER
+        code = NewCode.FIRST if before is None else NewCode.CHANGED if before != account else NewCode.OTHER
+        if code != line.new_code:
+            changed.append({"line_id": line.id, "code": code})
+            line = line._replace(new_code=code)
+        coded.append(line)
+    if changed:
+        table = cast(Table, BillingLine.__table__)  # Core: one executemany UPDATE, not the ORM bulk path
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("line_id")).values(new_code=bindparam("code")), changed
+        )
+    return coded
 
 
 def header_warnings(db: Database) -> list[str]:
@@ -461,6 +613,7 @@ def export_month(
     newline: bool = True,
     today: date | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ExportResult:
     """Write the month as .xlsx or the bank format; refused with every problem when a line cannot be billed.
     As final, the month is locked (BILL-6). A past deadline is a warning, not a refusal."""
@@ -475,15 +628,9 @@ def export_month(
         problems = _problems(session, row)
         if problems:
             raise BillingRefused(problems)
-        lines = list(
-            session.scalars(
-                select(BillingLine)
-                .where(BillingLine.billing_month_id == row.id, BillingLine.stopped.is_(False))
-                .order_by(BillingLine.customer_number)
-            )
-        )
+        lines = _export_lines(session, row)
         if row.state == DRAFT:
-            _new_codes(session, row, lines)
+            lines = _new_codes(session, row, lines)
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
         if day > schedule.billing_deadline:
             deadline = schedule.billing_deadline.isoformat()
@@ -495,7 +642,7 @@ def export_month(
         else:
             from app.io.billing_xlsx import write_billing_workbook
 
-            write_billing_workbook(path, settings, schedule, lines, names, operator, final, progress)
+            write_billing_workbook(path, settings, schedule, lines, names, operator, final, progress, cancelled)
         if final and row.state == DRAFT:
             row.state = FINAL
             row.locked_at = utcnow()
@@ -514,7 +661,7 @@ def export_month(
     return ExportResult(path, fmt, len(lines), total, final, warnings)
 
 
-def _registration_names(session: Session, lines: Sequence[BillingLine]) -> dict[int, tuple[str, str, str]]:
+def _registration_names(session: Session, lines: Sequence[ExportLine]) -> dict[int, tuple[str, str, str]]:
     ids = [line.registration_id for line in lines]
     found: dict[int, tuple[str, str, str]] = {}
     for start in range(0, len(ids), 500):
@@ -541,7 +688,7 @@ def _bank_kana_names(bank: str, branch: str) -> tuple[str, str]:
 
 
 def _write_zengin(
-    path: Path, settings: SettingsView, schedule: MonthSchedule, lines: Sequence[BillingLine], newline: bool
+    path: Path, settings: SettingsView, schedule: MonthSchedule, lines: Sequence[ExportLine], newline: bool
 ) -> None:
     names: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -565,13 +712,14 @@ def _write_zengin(
         account_number=settings.merchant_account_number,
     )
 
-    def debit(line: BillingLine) -> DebitLine:
-        bank_name, branch_name = kana_names(line.bank_code, line.branch_code)
-        return DebitLine(
+    for key in {(line.bank_code, line.branch_code) for line in lines}:
+        kana_names(*key)  # each branch's kana names once, not once a line
+    debits = [
+        DebitLine(
             line.bank_code,
-            bank_name,
+            *names[(line.bank_code, line.branch_code)][:1],
             line.branch_code,
-            branch_name,
+            names[(line.bank_code, line.branch_code)][1],
             line.deposit_type,
             line.account_number,
             line.account_holder_bank,
@@ -579,8 +727,9 @@ def _write_zengin(
             line.new_code,
             line.customer_number,
         )
-
-    path.write_bytes(write(header, (debit(line) for line in lines), newline=newline))
+        for line in lines
+    ]
+    path.write_bytes(write(header, debits, newline=newline))
 
 
 # --- stop requests and lapses ------------------------------------------------------------------------------

@@ -224,3 +224,27 @@ def test_lapse_warning_lists_registrations_without_a_debit_for_a_year(
     billing.export_month(db, "2025-11", "zengin", tmp_path / "old.txt", operator, final=True)
     assert billing.lapse_warnings(db, today=date(2026, 10, 1)) == []
     assert billing.lapse_warnings(db, today=date(2026, 12, 1)) == [(view.customer_number, "山田 太郎", "2025-11")]
+
+
+def test_annual_schedule_import_and_a_cancelled_export(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "請求月,請求締切日,結果返却日\n2027-03,2027-03-09,\n2027-13,2027-04-09,\n2027-05,5月9日,\n", encoding="utf-8"
+    )
+    count, problems = billing.import_schedule(db, bad)
+    assert count == 0 and [str(p).split(":")[0] for p in problems] == [
+        "row 3, column 請求月",
+        "row 4, column 請求締切日",
+    ]
+    assert billing.month_schedule_view(db, "2027-03").billing_deadline == date(2027, 3, 10)  # nothing written
+    good = tmp_path / "schedule.csv"
+    good.write_text("請求月,請求締切日,結果返却日\n2027-03,2027-03-09,2027-04-05\n", encoding="utf-8")
+    assert billing.import_schedule(db, good) == (1, [])
+    assert billing.month_schedule_view(db, "2027-03").billing_deadline == date(2027, 3, 9)
+    for i in range(3):
+        complete(db, operator, account_number=str(i + 1))
+    billing.prepare_month(db, "2027-03", operator)
+    with pytest.raises(billing.ExportCancelled):
+        billing.export_month(db, "2027-03", "xlsx", tmp_path / "c.xlsx", operator, final=True, cancelled=lambda: True)
+    assert not (tmp_path / "c.xlsx").exists()
+    assert billing.get_month(db, "2027-03").state == "draft" and billing.exports(db, "2027-03") == []

@@ -88,7 +88,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_billing_line")),
     )
     with op.batch_alter_table("billing_line", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_billing_line_billing_month_id"), ["billing_month_id"], unique=False)
+        batch_op.create_index("ix_billing_line_month_number", ["billing_month_id", "customer_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_billing_line_registration_id"), ["registration_id"], unique=False)
         batch_op.create_index(
             "uq_billing_line_month_registration", ["billing_month_id", "registration_id"], unique=True
@@ -130,7 +130,7 @@ def downgrade() -> None:
     with op.batch_alter_table("billing_line", schema=None) as batch_op:
         batch_op.drop_index("uq_billing_line_month_registration")
         batch_op.drop_index(batch_op.f("ix_billing_line_registration_id"))
-        batch_op.drop_index(batch_op.f("ix_billing_line_billing_month_id"))
+        batch_op.drop_index("ix_billing_line_month_number")
 
     op.drop_table("billing_line")
     with op.batch_alter_table("billing_export", schema=None) as batch_op:
