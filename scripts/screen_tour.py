@@ -2,7 +2,7 @@
 
     ../shared/tools/screenshot.sh docs/screenshots/search.png --wait 6 -- .venv/bin/python scripts/screen_tour.py search
 
-Screens: new-errors, search, change, delete, preview, history, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
+Screens: new-errors, search, change, delete, preview, history, billing, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
 """
 
 from __future__ import annotations
@@ -91,6 +91,12 @@ def main(screen: str) -> int:
         elif screen == "history":
             window.go_to(window.history_page)
             window.history_page.run_search()
+        elif screen == "billing":
+            from PySide6.QtCore import QDate
+
+            window.go_to(window.billing_page)
+            window.billing_page.month.setDate(QDate(2027, 2, 1))
+            window.billing_page.table.selectRow(0)
         elif screen == "settings":
             window.go_to(window.settings_page)
             window.settings_page.edits["consignor_code"].setText("32927")
