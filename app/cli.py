@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     bstop.add_argument("month")
     bstop.add_argument("--customer-number", required=True)
     bstop.add_argument("--reason", required=True)
+    brem = bill.add_parser("remove", help="下書きの月から1件の明細を外す")
+    brem.add_argument("month")
+    brem.add_argument("--customer-number", required=True)
     bsched = bill.add_parser("schedule", help="年間スケジュールの締切日を登録する（BILL-2）")
     bsched.add_argument("month", nargs="?", help="YYYY-MM（--import のときは不要）")
     bsched.add_argument("--deadline", help="YYYY-MM-DD")
@@ -404,6 +407,15 @@ def cmd_billing_stop(ctx: Context) -> int:
     return 0
 
 
+def cmd_billing_remove(ctx: Context) -> int:
+    from app.services import billing
+
+    billing.remove_customer(ctx.db, ctx.args.month, ctx.args.customer_number, ctx.operator)
+    print(f"顧客番号 {ctx.args.customer_number} を {ctx.args.month} の明細から外しました", file=ctx.err)
+    _month_summary(ctx, ctx.args.month)
+    return 0
+
+
 def cmd_billing_schedule(ctx: Context) -> int:
     from app.services import billing
 
@@ -479,6 +491,7 @@ COMMANDS = {
     ("billing", "export"): cmd_billing_export,
     ("billing", "stop"): cmd_billing_stop,
     ("billing", "schedule"): cmd_billing_schedule,
+    ("billing", "remove"): cmd_billing_remove,
     ("forms", "request"): cmd_forms_request,
     ("forms", "blank"): cmd_forms_blank,
     ("forms", "cover-sheet"): cmd_forms_cover_sheet,

@@ -209,7 +209,6 @@ def test_forms_commands(db_path: str, tmp_path: Path) -> None:
 
 
 def test_billing_session(db_path: str, tmp_path: Path) -> None:
-    from app.services import billing
 
     good = tmp_path / "complete.csv"
     text = (DATA / "accounts_fixed.csv").read_text(encoding="utf-8").splitlines()
@@ -239,9 +238,9 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     )
     assert code == 1 and "refused: 顧客番号 03292790000000000201: 無効化された登録です" in err
     assert not (tmp_path / "f.txt").exists()
-    line = next(x for x in billing.list_lines(db, "2027-02") if x.customer_number == "03292790000000000201")
-    billing.remove_line(db, line.id, get_operator(db, SYSTEM_LOGIN))
     db.dispose()
+    code, _, err = run("--db", db_path, "billing", "remove", "2027-02", "--customer-number", "03292790000000000201")
+    assert code == 0 and "外しました" in err
     code, _, err = run(
         "--db", db_path, "billing", "export", "2027-02", "--format", "xlsx", "--out", str(tmp_path / "f.xlsx")
     )

@@ -398,6 +398,20 @@ def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
         session.delete(line)
 
 
+def remove_customer(db: Database, month: str, customer_number: str, operator: OperatorRef) -> None:
+    """`kofuri billing remove`: the same as removing the line from the grid."""
+    with db.read() as session:
+        row = _month_row(session, Month.parse(month))
+        line_id = session.scalar(
+            select(BillingLine.id).where(
+                BillingLine.billing_month_id == row.id, BillingLine.customer_number == customer_number
+            )
+        )
+    if line_id is None:
+        raise NotFound(f"{month} の明細に顧客番号 {customer_number} はありません", code="line_unknown")
+    remove_line(db, line_id, operator)
+
+
 # --- checks -----------------------------------------------------------------------------------------------
 def check_month(db: Database, month: str) -> list[LineProblem]:
     """Every line whose registration cannot be billed now, with its reason (the problems list)."""
@@ -622,7 +636,7 @@ def export_month(
     parsed = Month.parse(month)
     day = today or date.today()
     settings = get_settings(db)
-    warnings = header_warnings(db)
+    warnings = header_warnings(db) if fmt == "zengin" else []  # the Excel file has no bank header
     with db.write() as session:
         row = _month_row(session, parsed, create=True)
         problems = _problems(session, row)
