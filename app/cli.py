@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp = acc.add_parser("import", help=".csv / .xlsx から一括登録（全件正しいときだけ登録）")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="チェックだけ行い、登録しない")
+    ast = acc.add_parser("status", help="登録の状態・次にすること・期限")
+    ast.add_argument("customer_number")
     lst = acc.add_parser("list", help="登録の一覧（無効化したものも含む）")
     lst.add_argument(
         "--status",
@@ -114,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     blank.add_argument("--type", default="pdf")
     blank.add_argument("--out", required=True, type=Path)
     cover = forms.add_parser("cover-sheet", help="収納会社への送付書")
+    cover.add_argument("--shipment", type=int, help="発送 ID（その発送の新規分・不備分で作成）")
     cover.add_argument("--new", default="", help="新規分の顧客番号（カンマ区切り）")
     cover.add_argument("--corrected", default="", help="不備分（再提出）の顧客番号（カンマ区切り）")
     cover.add_argument("--tracking", default="", help="追跡番号")
@@ -151,6 +154,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="年間スケジュール表 .xlsx/.csv（請求月, 請求締切日, 結果返却日）",
     )
     bsched.add_argument("--result-date", help="YYYY-MM-DD")
+
+    ship = sub.add_parser("shipments", help="収納会社への発送").add_subparsers(
+        dest="shipments_command", metavar="ACTION"
+    )
+    ship.required = True
+    screate = ship.add_parser("create", help="入力済・未発送の依頼書で発送を作る（新規分と不備分を分けて数える）")
+    screate.add_argument("--new-only", action="store_true", help="新規分だけ")
+    ssend = ship.add_parser("send", help="発送日と追跡番号を記録する")
+    ssend.add_argument("id", type=int)
+    ssend.add_argument("--date", required=True, help="YYYY-MM-DD")
+    ssend.add_argument("--tracking", default="")
+    slist = ship.add_parser("list", help="発送の一覧")
+    slist.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    ret = sub.add_parser("returns", help="不備返却").add_subparsers(dest="returns_command", metavar="ACTION")
+    ret.required = True
+    ret.add_parser("reasons", help="不備理由のコード一覧")
+    radd = ret.add_parser("add", help="返却された依頼書を記録する")
+    radd.add_argument("--customer-number", required=True)
+    radd.add_argument("--received", required=True, help="受領日 YYYY-MM-DD")
+    radd.add_argument("--reason", required=True, action="append", help="不備理由のコード（複数可）")
+    radd.add_argument("--note", default="")
+    radd.add_argument("--scan", type=Path, help="返却された依頼書のスキャン（PDF・画像）")
+    rupd = ret.add_parser("update", help="対応状況を変える")
+    rupd.add_argument("id", type=int)
+    rupd.add_argument("--status", required=True, help="open, waiting, received, resent, closed")
+    rupd.add_argument("--note", default="")
+    rlist = ret.add_parser("list", help="不備返却の一覧")
+    rlist.add_argument("--open", action="store_true", help="対応中のものだけ")
+    rlist.add_argument("--format", choices=("csv", "json"), default="csv")
+    rstats = ret.add_parser("stats", help="理由別・金融機関別の件数")
+    rstats.add_argument("--from", dest="date_from", required=True)
+    rstats.add_argument("--to", dest="date_to", required=True)
+    rstats.add_argument("--format", choices=("csv", "json"), default="csv")
 
     cal = sub.add_parser("calendar", help="請求月の振替日・締切日など")
     cal.add_argument("month", help="YYYY-MM")
@@ -325,12 +362,22 @@ def cmd_forms_cover_sheet(ctx: Context) -> int:
     from app.services.forms import render_cover_sheet
 
     target = _pdf_target(ctx.args.out)
+    new, corrected = _numbers(ctx.args.new), _numbers(ctx.args.corrected)
+    sent_on = None
+    if ctx.args.shipment is not None:
+        from app.services.shipments import get_shipment
+
+        shipment = get_shipment(ctx.db, ctx.args.shipment)
+        new, corrected = shipment.new, shipment.corrected
+        ctx.args.tracking = ctx.args.tracking or shipment.tracking_number
+        sent_on = shipment.sent_on
     result = render_cover_sheet(
         ctx.db,
         target,
-        new=_numbers(ctx.args.new),
-        corrected=_numbers(ctx.args.corrected),
+        new=new,
+        corrected=corrected,
         tracking_number=ctx.args.tracking,
+        sent_on=sent_on,
         user_forms=ctx.paths.user_forms_dir,
     )
     print(f"{target}: 送付書（{result.forms} 枚分、{result.pages} ページ）", file=ctx.err)
@@ -452,6 +499,141 @@ def _month_summary_schedule(ctx: Context, month: str) -> None:
     print(f"{month}: 請求締切日 {schedule.billing_deadline.isoformat()}（年間スケジュール）", file=ctx.out)
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"日付は YYYY-MM-DD で指定してください（{text}）") from None
+
+
+def _write_records(ctx: Context, records: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        json.dump(records, ctx.out, ensure_ascii=False, indent=1, default=_json_default)
+        ctx.out.write("\n")
+        return
+    if not records:
+        return
+    writer = csv.DictWriter(ctx.out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: _json_default_text(v) for k, v in r.items()} for r in records)
+
+
+def cmd_accounts_status(ctx: Context) -> int:
+    from app.services.shipments import status_report
+
+    report = status_report(ctx.db, ctx.args.customer_number)
+    print(report.step, file=ctx.out)
+    print(f"次にすること: {report.next_action}", file=ctx.out)
+    for deadline in report.deadlines:
+        print(f"期限: {deadline}", file=ctx.out)
+    return 0
+
+
+def cmd_shipments_create(ctx: Context) -> int:
+    from app.services.shipments import create_shipment
+
+    view = create_shipment(ctx.db, ctx.operator, new_only=ctx.args.new_only)
+    print(view.id, file=ctx.out)
+    print(
+        f"発送 {view.id}: 新規分 {len(view.new)} 枚、不備分 {len(view.corrected)} 枚、合計 {view.total} 枚",
+        file=ctx.err,
+    )
+    return 0
+
+
+def cmd_shipments_send(ctx: Context) -> int:
+    from app.services.shipments import send_shipment
+
+    view = send_shipment(ctx.db, ctx.args.id, _date(ctx.args.date), ctx.operator, tracking_number=ctx.args.tracking)
+    print(f"発送 {view.id} を {view.sent_on} に発送済みにしました（{view.total} 枚）", file=ctx.err)
+    return 0
+
+
+def cmd_shipments_list(ctx: Context) -> int:
+    from app.services.shipments import list_shipments
+
+    records = [
+        {
+            "id": v.id,
+            "status": v.status,
+            "sent_on": v.sent_on or "",
+            "tracking_number": v.tracking_number,
+            "new": len(v.new),
+            "corrected": len(v.corrected),
+            "total": v.total,
+        }
+        for v in list_shipments(ctx.db)
+    ]
+    _write_records(ctx, records, ctx.args.format)
+    return 0
+
+
+def cmd_returns_reasons(ctx: Context) -> int:
+    from app.services.returns import REASONS
+
+    for code, label in REASONS.items():
+        print(f"{code:<24}{label}", file=ctx.out)
+    return 0
+
+
+def cmd_returns_add(ctx: Context) -> int:
+    from app.services.returns import add_return
+
+    view = add_return(
+        ctx.db,
+        ctx.args.customer_number,
+        _date(ctx.args.received),
+        ctx.args.reason,
+        ctx.operator,
+        note=ctx.args.note,
+        scan=ctx.args.scan,
+        attachments_dir=ctx.paths.ensure(ctx.paths.attachments_dir),
+    )
+    print(view.id, file=ctx.out)
+    print(f"不備返却 {view.id} を記録しました（{view.reason_labels}）", file=ctx.err)
+    return 0
+
+
+def cmd_returns_update(ctx: Context) -> int:
+    from app.services.returns import STATUSES, update_return
+
+    view = update_return(ctx.db, ctx.args.id, ctx.args.status, ctx.operator, note=ctx.args.note)
+    print(f"不備返却 {view.id}: {STATUSES[view.status]}", file=ctx.err)
+    return 0
+
+
+def cmd_returns_list(ctx: Context) -> int:
+    from app.services.returns import list_returns
+
+    records = [
+        {
+            "id": v.id,
+            "customer_number": v.customer_number,
+            "name": v.contract_holder_name,
+            "bank_code": v.bank_code,
+            "received_on": v.received_on,
+            "reasons": v.reason_labels,
+            "status": v.status,
+            "note": v.note,
+            "scan": v.scan_name,
+        }
+        for v in list_returns(ctx.db, open_only=ctx.args.open)
+    ]
+    _write_records(ctx, records, ctx.args.format)
+    return 0
+
+
+def cmd_returns_stats(ctx: Context) -> int:
+    from app.services.returns import stats
+
+    result = stats(ctx.db, _date(ctx.args.date_from), _date(ctx.args.date_to))
+    records = [{"by": "reason", "name": k, "count": v} for k, v in result.by_reason.items()]
+    records += [{"by": "bank", "name": k, "count": v} for k, v in result.by_bank.items()]
+    _write_records(ctx, records, ctx.args.format)
+    print(f"{result.total} 件", file=ctx.err)
+    return 0
+
+
 CALENDAR_LABELS = {
     "debit_date": "振替日",
     "billing_deadline": "請求締切日",
@@ -486,6 +668,15 @@ COMMANDS = {
     ("settings", "show"): cmd_settings_show,
     ("settings", "set"): cmd_settings_set,
     ("calendar", None): cmd_calendar,
+    ("accounts", "status"): cmd_accounts_status,
+    ("shipments", "create"): cmd_shipments_create,
+    ("shipments", "send"): cmd_shipments_send,
+    ("shipments", "list"): cmd_shipments_list,
+    ("returns", "reasons"): cmd_returns_reasons,
+    ("returns", "add"): cmd_returns_add,
+    ("returns", "update"): cmd_returns_update,
+    ("returns", "list"): cmd_returns_list,
+    ("returns", "stats"): cmd_returns_stats,
     ("billing", "prepare"): cmd_billing_prepare,
     ("billing", "import"): cmd_billing_import,
     ("billing", "export"): cmd_billing_export,

@@ -273,3 +273,59 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     assert code == 0 and "記録しました" in err
     code, _, err = run("--db", db_path, "billing", "stop", "2020-01", *stop)
     assert code == 1 and "振替停止依頼の期限（2020-01-16" in err
+
+
+def test_paper_workflow_commands(db_path: str, tmp_path: Path) -> None:
+    assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
+    code, out, err = run("--db", db_path, "shipments", "create")
+    assert code == 0 and out.strip() == "1" and "新規分 4 枚、不備分 0 枚、合計 4 枚" in err
+    code, _, err = run("--db", db_path, "shipments", "create")
+    assert code == 1 and err.count("\n") == 1  # nothing waiting: one line, nothing created
+    assert run("--db", db_path, "shipments", "send", "1", "--date", "2026-11-02", "--tracking", "T-1")[0] == 0
+    code, out, _ = run("--db", db_path, "returns", "reasons")
+    assert out.splitlines()[0].split() == ["seal_mismatch", "金融機関届け出印相違"]
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    code, out, _ = run(
+        "--db",
+        db_path,
+        "returns",
+        "add",
+        "--customer-number",
+        "03292790000000000100",
+        "--received",
+        "2026-11-20",
+        "--reason",
+        "seal_mismatch",
+        "--reason",
+        "spare_seal_missing",
+        "--scan",
+        str(scan),
+    )
+    assert code == 0 and out.strip() == "1"
+    code, out, _ = run("--db", db_path, "accounts", "status", "03292790000000000100")
+    assert out.splitlines()[0].startswith("不備返却")
+    assert run("--db", db_path, "returns", "update", "1", "--status", "received")[0] == 0
+    code, out, err = run("--db", db_path, "shipments", "create")
+    assert out.strip() == "2" and "不備分 1 枚" in err
+    cover = tmp_path / "cover.pdf"
+    assert run("--db", db_path, "forms", "cover-sheet", "--shipment", "2", "--out", str(cover))[0] == 0
+    records = json.loads(run("--db", db_path, "returns", "list", "--open", "--format", "json")[1])
+    assert [(r["id"], r["status"], r["reasons"]) for r in records] == [
+        (1, "received", "金融機関届け出印相違、捨印漏れ")
+    ]
+    stats = run("--db", db_path, "returns", "stats", "--from", "2026-11-01", "--to", "2026-11-30")[1]
+    assert "reason,捨印漏れ,1" in stats and "bank,0001 みずほ,1" in stats
+    code, _, err = run(
+        "--db",
+        db_path,
+        "returns",
+        "add",
+        "--customer-number",
+        "1",
+        "--received",
+        "2026-11-20",
+        "--reason",
+        "seal_mismatch",
+    )
+    assert code == 1 and "顧客番号 1 の登録はありません" in err

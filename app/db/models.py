@@ -144,6 +144,8 @@ class AccountRegistration(Base):
     checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
     billing_stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # OP-7
+    sent_on: Mapped[date | None] = mapped_column(Date)  # REG-3: when the paper form last left in a shipment
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # a form after a return
     billing_stop_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -291,3 +293,64 @@ class BillingExport(Base):
 
 event.listen(BillingExport, "before_update", _refuse_rewrite)
 event.listen(BillingExport, "before_delete", _refuse_rewrite)
+
+
+class Shipment(Base):
+    """A bundle of bank copies sent to the collection agency (COVER-1, COVER-2)."""
+
+    __tablename__ = "shipment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open → sent
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    tracking_number: Mapped[str] = mapped_column(String(40), default="")
+
+
+class ShipmentItem(Base):
+    __tablename__ = "shipment_item"
+    __table_args__ = (Index("uq_shipment_item", "shipment_id", "registration_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipment.id"))
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))  # new / corrected (新規分 / 不備分)
+
+
+class DeficiencyReturn(Base):
+    """A form the bank sent back (DEF-1, DEF-2), with what was done about it."""
+
+    __tablename__ = "deficiency_return"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(String(20), default="new_form")  # new_form (recommended) / correction
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    scan_file: Mapped[str] = mapped_column(String(260), default="")  # under the attachments folder (OP-6)
+    scan_name: Mapped[str] = mapped_column(String(260), default="")
+    created_by: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReturnContact(Base):
+    """The contact log of a return: date, channel, note, operator (append-only)."""
+
+    __tablename__ = "return_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("deficiency_return.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    channel: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+
+
+event.listen(ReturnContact, "before_update", _refuse_rewrite)
+event.listen(ReturnContact, "before_delete", _refuse_rewrite)

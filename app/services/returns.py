@@ -1,0 +1,220 @@
+"""Deficiency returns (不備返却, DEF-1 … DEF-4): record, follow up, statistics."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.db.database import Database
+from app.db.models import AccountRegistration, DeficiencyReturn, ReturnContact, utcnow
+from app.domain.account_fields import RegistrationStatus
+from app.domain.errors import InvalidValue, NotFound
+from app.services.operators import OperatorRef
+from app.services.shipments import history_row
+
+# DEF-2: the banks' standard reasons, plus the spare seal and free text
+REASONS: dict[str, str] = {
+    "seal_mismatch": "金融機関届け出印相違",
+    "account_number": "口座番号相違",
+    "representative_missing": "代表者名漏れ",
+    "seal_missing": "印鑑押印漏れ",
+    "holder_mismatch": "名義人相違",
+    "deposit_type": "預金種目相違",
+    "seal_unclear": "印影不鮮明",
+    "no_account": "該当口座無し",
+    "branch": "支店名相違",
+    "spare_seal_missing": "捨印漏れ",
+    "other": "その他（自由記入）",
+}
+STATUSES: dict[str, str] = {
+    "open": "未対応",
+    "waiting": "お客様の返送待ち",
+    "received": "新しい依頼書を受領",
+    "resent": "再送付済",
+    "closed": "完了",
+}
+SCAN_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+@dataclass(frozen=True)
+class ReturnView:
+    id: int
+    customer_number: str
+    contract_holder_name: str
+    bank_code: str
+    received_on: date
+    reasons: list[str]
+    note: str
+    status: str
+    scan_file: str
+    scan_name: str
+
+    @property
+    def reason_labels(self) -> str:
+        return "、".join(REASONS.get(code, code) for code in self.reasons)
+
+
+def _view(ret: DeficiencyReturn, registration: AccountRegistration) -> ReturnView:
+    return ReturnView(
+        ret.id,
+        ret.customer_number,
+        registration.contract_holder_name,
+        registration.bank_code,
+        ret.received_on,
+        list(ret.reasons),
+        ret.note,
+        ret.status,
+        ret.scan_file,
+        ret.scan_name,
+    )
+
+
+def add_return(
+    db: Database,
+    customer_number: str,
+    received_on: date,
+    reasons: list[str],
+    operator: OperatorRef,
+    *,
+    note: str = "",
+    scan: Path | None = None,
+    attachments_dir: Path | None = None,
+) -> ReturnView:
+    """Record a form the bank sent back; the registration is returned (not billable while the return is open)."""
+    unknown = [r for r in reasons if r not in REASONS]
+    if not reasons or unknown:
+        listed = "、".join(unknown) if unknown else "（なし）"
+        raise InvalidValue(f"不備理由 {listed} はありません（kofuri returns reasons で一覧）", code="reason_unknown")
+    if "other" in reasons and not note.strip():
+        raise InvalidValue("不備理由が「その他」のときは --note に内容を書いてください", code="reason_note")
+    if scan is not None:
+        if not scan.is_file():
+            raise InvalidValue(f"スキャンのファイル {scan} が見つかりません", code="scan_missing")
+        if scan.suffix.lower() not in SCAN_SUFFIXES:
+            raise InvalidValue("スキャンは PDF か画像（PNG・JPEG・TIFF）です", code="scan_type")
+    with db.write() as session:
+        registration = session.scalar(
+            select(AccountRegistration).where(AccountRegistration.customer_number == customer_number.strip())
+        )
+        if registration is None:
+            raise NotFound(f"顧客番号 {customer_number} の登録はありません", code="registration_unknown")
+        if registration.status not in (RegistrationStatus.SENT.value, RegistrationStatus.COMPLETE.value):
+            raise InvalidValue(
+                f"顧客番号 {customer_number} は「{RegistrationStatus(registration.status).label}」です。"
+                "不備返却を記録できるのは発送済みの依頼書です",
+                code="not_sent",
+            )
+        stored = ""
+        if scan is not None:
+            folder = (attachments_dir or scan.parent) / "returns"
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            stored_path = folder / f"{uuid.uuid4().hex}{scan.suffix.lower()}"
+            shutil.copyfile(scan, stored_path)
+            stored_path.chmod(0o600)  # OP-6, OP-8: attachments hold personal data
+            stored = str(stored_path)
+        ret = DeficiencyReturn(
+            registration_id=registration.id,
+            customer_number=registration.customer_number,
+            received_on=received_on,
+            reasons=list(dict.fromkeys(reasons)),
+            note=note.strip(),
+            status="open",
+            scan_file=stored,
+            scan_name=scan.name if scan else "",
+            created_by=operator.id,
+        )
+        session.add(ret)
+        before = registration.status
+        registration.status = RegistrationStatus.RETURNED.value
+        registration.updated_at = utcnow()
+        session.flush()
+        history_row(
+            session, registration, operator, before, f"不備返却（{'、'.join(REASONS[r] for r in ret.reasons)}）"
+        )
+        return _view(ret, registration)
+
+
+def update_return(db: Database, return_id: int, status: str, operator: OperatorRef, *, note: str = "") -> ReturnView:
+    """open → waiting → received → resent → closed; `received` queues the new form for the next shipment as
+    corrected (不備分); `closed` may be set from any status."""
+    if status not in STATUSES:
+        raise InvalidValue(f"状態 {status} はありません（{', '.join(STATUSES)}）", code="return_status")
+    with db.write() as session:
+        ret = session.get(DeficiencyReturn, return_id)
+        if ret is None:
+            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        registration = session.get(AccountRegistration, ret.registration_id)
+        assert registration is not None
+        ret.status = status
+        ret.updated_at = utcnow()
+        if note.strip():
+            session.add(ReturnContact(return_id=ret.id, channel="memo", note=note.strip(), operator_id=operator.id))
+        if status == "received":
+            before = registration.status
+            registration.status = RegistrationStatus.KEYED.value
+            registration.corrected = True
+            registration.updated_at = utcnow()
+            session.flush()
+            history_row(session, registration, operator, before, "新しい依頼書を受領・入力（不備分として再送付）")
+        return _view(ret, registration)
+
+
+def add_contact(db: Database, return_id: int, channel: str, note: str, operator: OperatorRef) -> None:
+    with db.write() as session:
+        if session.get(DeficiencyReturn, return_id) is None:
+            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        session.add(ReturnContact(return_id=return_id, channel=channel, note=note.strip(), operator_id=operator.id))
+
+
+def list_returns(db: Database, *, open_only: bool = False) -> list[ReturnView]:
+    with db.read() as session:
+        stmt = select(DeficiencyReturn, AccountRegistration).join(
+            AccountRegistration, AccountRegistration.id == DeficiencyReturn.registration_id
+        )
+        if open_only:
+            stmt = stmt.where(DeficiencyReturn.status.in_(["open", "waiting", "received"]))
+        return [
+            _view(r, a) for r, a in session.execute(stmt.order_by(DeficiencyReturn.received_on, DeficiencyReturn.id))
+        ]
+
+
+@dataclass(frozen=True)
+class ReturnStats:
+    by_reason: dict[str, int]
+    by_bank: dict[str, int]
+    total: int
+
+
+def stats(db: Database, date_from: date, date_to: date) -> ReturnStats:
+    """How many returns by reason and by bank over a period (which mistakes to train for)."""
+    if date_to < date_from:
+        raise InvalidValue("期間の終わりが始まりより前です", code="period")
+    by_reason: Counter[str] = Counter()
+    by_bank: Counter[str] = Counter()
+    total = 0
+    with db.read() as session:
+        stmt = (
+            select(DeficiencyReturn.reasons, AccountRegistration.bank_code, AccountRegistration.bank_name)
+            .join(AccountRegistration, AccountRegistration.id == DeficiencyReturn.registration_id)
+            .where(DeficiencyReturn.received_on >= date_from, DeficiencyReturn.received_on <= date_to)
+        )
+        for reasons, bank_code, bank_name in session.execute(stmt):
+            total += 1
+            by_bank[f"{bank_code} {bank_name}"] += 1
+            for reason in reasons:
+                by_reason[REASONS.get(reason, reason)] += 1
+    return ReturnStats(dict(by_reason.most_common()), dict(by_bank.most_common()), total)
+
+
+def contacts(db: Database, return_id: int) -> list[tuple[datetime, str, str]]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(ReturnContact).where(ReturnContact.return_id == return_id).order_by(ReturnContact.id)
+        )
+        return [(c.at, c.channel, c.note) for c in rows]

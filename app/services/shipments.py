@@ -1,0 +1,202 @@
+"""Shipments of paper forms to the collection agency (COVER-1, COVER-2) and the paper-form lifecycle (REG-3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.models import AccountRegistration, DeficiencyReturn, RegistrationHistory, Shipment, ShipmentItem, utcnow
+from app.domain.account_fields import RegistrationMethod, RegistrationStatus
+from app.domain.business_calendar import BillingMonth, month_schedule
+from app.domain.errors import InvalidValue, NotFound
+from app.services.operators import OperatorRef
+
+OPEN, SENT = "open", "sent"
+NEW, CORRECTED = "new", "corrected"
+QUIET_PERIOD = timedelta(weeks=6)  # REG-3: no return within this after sending: presumed complete
+
+
+@dataclass(frozen=True)
+class ShipmentView:
+    id: int
+    status: str
+    sent_on: date | None
+    tracking_number: str
+    new: list[str]
+    corrected: list[str]
+
+    @property
+    def total(self) -> int:
+        return len(self.new) + len(self.corrected)
+
+
+def _view(session: Session, shipment: Shipment) -> ShipmentView:
+    items = session.scalars(
+        select(ShipmentItem).where(ShipmentItem.shipment_id == shipment.id).order_by(ShipmentItem.customer_number)
+    )
+    new: list[str] = []
+    corrected: list[str] = []
+    for item in items:
+        (corrected if item.kind == CORRECTED else new).append(item.customer_number)
+    return ShipmentView(shipment.id, shipment.status, shipment.sent_on, shipment.tracking_number, new, corrected)
+
+
+def history_row(
+    session: Session, registration: AccountRegistration, operator: OperatorRef, before: str, reason: str
+) -> None:
+    """A lifecycle step in the registration history (who, when, from which status to which)."""
+    session.add(
+        RegistrationHistory(
+            registration_id=registration.id,
+            customer_number=registration.customer_number,
+            operator_id=operator.id,
+            action="status",
+            reason=reason,
+            changes={"status": [before, registration.status]},
+            version_after=registration.version,
+        )
+    )
+
+
+def create_shipment(db: Database, operator: OperatorRef, *, new_only: bool = False) -> ShipmentView:
+    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1)."""
+    with db.write() as session:
+        in_open = select(ShipmentItem.registration_id).join(Shipment).where(Shipment.status == OPEN)
+        stmt = select(AccountRegistration).where(
+            AccountRegistration.status == RegistrationStatus.KEYED.value,
+            AccountRegistration.method == RegistrationMethod.PAPER.value,
+            AccountRegistration.id.not_in(in_open),
+        )
+        if new_only:
+            stmt = stmt.where(AccountRegistration.corrected.is_(False))
+        waiting = list(session.scalars(stmt.order_by(AccountRegistration.customer_number)))
+        if not waiting:
+            raise InvalidValue("発送を待っている依頼書はありません", code="nothing_to_ship")
+        shipment = Shipment(created_by=operator.id, status=OPEN)
+        session.add(shipment)
+        session.flush()
+        session.add_all(
+            ShipmentItem(
+                shipment_id=shipment.id,
+                registration_id=r.id,
+                customer_number=r.customer_number,
+                kind=CORRECTED if r.corrected else NEW,
+            )
+            for r in waiting
+        )
+        session.flush()
+        return _view(session, shipment)
+
+
+def send_shipment(
+    db: Database, shipment_id: int, sent_on: date, operator: OperatorRef, *, tracking_number: str = ""
+) -> ShipmentView:
+    """Record the date sent and the tracking number (COVER-2); every form in it is now awaiting the bank."""
+    with db.write() as session:
+        shipment = session.get(Shipment, shipment_id)
+        if shipment is None:
+            raise NotFound(f"発送 {shipment_id} はありません", code="shipment_unknown")
+        if shipment.status != OPEN:
+            raise InvalidValue(f"発送 {shipment_id} は {shipment.sent_on} に発送済みです", code="shipment_sent")
+        shipment.status = SENT
+        shipment.sent_on = sent_on
+        shipment.tracking_number = tracking_number.strip()
+        items = session.scalars(select(ShipmentItem).where(ShipmentItem.shipment_id == shipment.id))
+        for item in items:
+            registration = session.get(AccountRegistration, item.registration_id)
+            assert registration is not None
+            before = registration.status
+            registration.status = RegistrationStatus.SENT.value
+            registration.sent_on = sent_on
+            registration.updated_at = utcnow()
+            session.flush()
+            history_row(session, registration, operator, before, f"発送 {shipment.id}（{sent_on.isoformat()}）")
+            if item.kind == CORRECTED:  # the return is resent
+                for ret in session.scalars(
+                    select(DeficiencyReturn).where(
+                        DeficiencyReturn.registration_id == registration.id, DeficiencyReturn.status == "received"
+                    )
+                ):
+                    ret.status = "resent"
+                    ret.updated_at = utcnow()
+        return _view(session, shipment)
+
+
+def list_shipments(db: Database) -> list[ShipmentView]:
+    with db.read() as session:
+        return [_view(session, s) for s in session.scalars(select(Shipment).order_by(Shipment.id))]
+
+
+def get_shipment(db: Database, shipment_id: int) -> ShipmentView:
+    with db.read() as session:
+        shipment = session.get(Shipment, shipment_id)
+        if shipment is None:
+            raise NotFound(f"発送 {shipment_id} はありません", code="shipment_unknown")
+        return _view(session, shipment)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    step: str
+    next_action: str
+    deadlines: list[str]
+
+
+def status_report(db: Database, customer_number: str, *, today: date | None = None) -> StatusReport:
+    """Where a registration stands in its lifecycle, what happens next, and the deadlines that matter."""
+    day = today or date.today()
+    with db.read() as session:
+        r = session.scalar(select(AccountRegistration).where(AccountRegistration.customer_number == customer_number))
+        if r is None:
+            raise NotFound(f"顧客番号 {customer_number} の登録はありません", code="registration_unknown")
+        status = RegistrationStatus(r.status)
+        open_return = session.scalar(
+            select(DeficiencyReturn)
+            .where(DeficiencyReturn.registration_id == r.id, DeficiencyReturn.status.in_(["open", "waiting"]))
+            .order_by(DeficiencyReturn.id.desc())
+        )
+    month = BillingMonth(day.year, day.month)
+    schedule = month_schedule(month)
+    if schedule.paper_form_deadline < day:
+        month = BillingMonth(day.year + day.month // 12, day.month % 12 + 1)
+        schedule = month_schedule(month)
+    reach = (
+        f"{month} の振替に間に合わせるには {schedule.paper_form_deadline.isoformat()} までに収納会社へ届ける（REG-2）"
+    )
+    if status is RegistrationStatus.KEYED:
+        kind = "不備分（再提出）" if r.corrected else "新規"
+        return StatusReport(
+            f"入力済・未発送（{kind}）", "次の発送（kofuri shipments create）に含めて送付します", [reach]
+        )
+    if status is RegistrationStatus.SENT and r.sent_on is not None:
+        presumed = r.sent_on + QUIET_PERIOD
+        if day >= presumed:
+            return StatusReport(
+                f"登録済（推定）: {r.sent_on.isoformat()} 発送、{QUIET_PERIOD.days // 7}週間返却なし",
+                "金融機関からの完了通知はありません（REG-3）。振替結果で確認してください",
+                [],
+            )
+        return StatusReport(
+            f"発送済・金融機関確認中（{r.sent_on.isoformat()} 発送）",
+            f"返却がなければ {presumed.isoformat()} に登録済とみなします（REG-3）",
+            [],
+        )
+    if status is RegistrationStatus.RETURNED:
+        what = "お客様に新しい依頼書を依頼（推奨）するか訂正を依頼し、届いたら入力します（DEF-1）"
+        step = "不備返却"
+        if open_return is not None:
+            step += f"（{open_return.received_on.isoformat()} 受領、返却 {open_return.id}）"
+        return StatusReport(step, what, [reach, "間に合わない場合はその月の請求から外します（DEF-4）"])
+    labels = {
+        RegistrationStatus.COMPLETE: ("登録済", "請求できます"),
+        RegistrationStatus.WEB_REQUESTED: ("WEB申込中", "結果ファイルを待ちます（1〜2日）"),
+        RegistrationStatus.WEB_NG: ("WEB登録NG", "お客様に再申込か紙の依頼書を依頼します"),
+        RegistrationStatus.INVALIDATED: ("無効", "請求できません（REG-12）"),
+        RegistrationStatus.SENT: ("発送済・金融機関確認中", "返却を待ちます"),
+    }
+    step, action = labels[status]
+    return StatusReport(step, action, [])

@@ -1,0 +1,105 @@
+"""The paper-form lifecycle (REG-3), shipments (COVER-1, COVER-2) and deficiency returns (DEF-1 … DEF-4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from app.db.database import Database
+from app.domain.errors import InvalidValue
+from app.domain.registration import RegistrationInput
+from app.render.layout import load_layout
+from app.services import accounts, billing, returns, shipments
+from app.services.forms import render_cover_sheet
+from app.services.operators import OperatorRef
+
+
+def keyed(db: Database, operator: OperatorRef, number: int) -> accounts.RegistrationView:
+    raw = RegistrationInput(
+        contract_holder_name=f"山田 {number}郎",
+        contract_holder_kana="ヤマダ タロウ",
+        bank_code="0005",
+        branch_code="001",
+        deposit_type="1",
+        account_number=str(number),
+        account_holder_kana="ヤマダ タロウ",
+        monthly_amount="3300",
+    )
+    return accounts.register(db, raw, operator)
+
+
+def steps(db: Database, registration_id: int) -> list[str]:
+    return [
+        f"{e.changes['status'][0]}→{e.changes['status'][1]}"
+        for e in accounts.history(db, registration_id)
+        if e.action == "status"
+    ]
+
+
+def test_the_full_cycle_with_history(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    a, b = keyed(db, operator, 1), keyed(db, operator, 2)
+    first = shipments.create_shipment(db, operator)
+    assert (first.new, first.corrected) == ([a.customer_number, b.customer_number], [])
+    with pytest.raises(
+        InvalidValue, match="発送を待っている依頼書はありません"
+    ):  # a form is never in two open shipments
+        shipments.create_shipment(db, operator)
+    shipments.send_shipment(db, first.id, date(2026, 11, 2), operator, tracking_number="1234")
+    assert shipments.status_report(db, a.customer_number, today=date(2026, 11, 20)).step.startswith("発送済")
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(b"\x89PNG fake scan")
+    attachments = tmp_path / "attachments"
+    ret = returns.add_return(
+        db,
+        a.customer_number,
+        date(2026, 11, 20),
+        ["seal_mismatch", "account_number"],
+        operator,
+        note="届出印が違う",
+        scan=scan,
+        attachments_dir=attachments,
+    )
+    assert Path(ret.scan_file).read_bytes() == scan.read_bytes() and Path(ret.scan_file).stat().st_mode & 0o077 == 0
+    assert accounts.get_registration(db, a.id).status == "returned"
+    assert billing.billable_reason("returned", False, "") is not None  # an open return is not billable
+    returns.update_return(db, ret.id, "waiting", operator, note="電話で新しい依頼書を依頼")
+    returns.update_return(db, ret.id, "received", operator)
+    second = shipments.create_shipment(db, operator)
+    assert (second.new, second.corrected) == ([], [a.customer_number])  # 不備分, bundled apart
+    out = tmp_path / "cover.pdf"
+    render_cover_sheet(db, out, new=second.new, corrected=second.corrected)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        box = load_layout("cover_sheet").element("corrected_count")
+        x, y, w, h = (float(box[k]) * 72 / 25.4 for k in ("x", "y", "w", "h"))
+        inside = "".join(
+            c["text"]
+            for c in page.chars
+            if x <= c["x0"] and c["x1"] <= x + w and y <= c["top"] and c["bottom"] <= y + h
+        )
+        assert inside.endswith("1")  # the cover sheet's counts are the shipment's
+    shipments.send_shipment(db, second.id, date(2026, 11, 25), operator)
+    assert returns.list_returns(db)[0].status == "resent"
+    report = shipments.status_report(db, a.customer_number, today=date(2027, 1, 6))
+    assert report.step.startswith("登録済（推定）")  # six quiet weeks after sending (REG-3)
+    assert steps(db, a.id) == ["keyed→sent", "sent→returned", "returned→keyed", "keyed→sent"]
+    stats = returns.stats(db, date(2026, 11, 1), date(2026, 11, 30))
+    assert stats.total == 1 and stats.by_reason == {"金融機関届け出印相違": 1, "口座番号相違": 1}
+    assert stats.by_bank == {"0005 三菱ＵＦＪ": 1}
+    assert returns.contacts(db, ret.id)[0][2] == "電話で新しい依頼書を依頼"
+
+
+def test_bad_returns_change_nothing(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    view = keyed(db, operator, 1)
+    with pytest.raises(InvalidValue, match="発送済み"):
+        returns.add_return(db, view.customer_number, date(2026, 11, 20), ["seal_missing"], operator)
+    with pytest.raises(InvalidValue, match="nonsense"):
+        returns.add_return(db, view.customer_number, date(2026, 11, 20), ["nonsense"], operator)
+    with pytest.raises(InvalidValue, match="note"):
+        returns.add_return(db, view.customer_number, date(2026, 11, 20), ["other"], operator)
+    assert returns.list_returns(db) == [] and accounts.get_registration(db, view.id).status == "keyed"
+    with pytest.raises(InvalidValue, match="状態"):
+        returns.update_return(db, 1, "lost", operator)
