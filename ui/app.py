@@ -43,7 +43,7 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str) -> int:
     except DomainError as error:
         QMessageBox.critical(None, "口振デスク", str(error))
         return 1
-    window = MainWindow(db, operator, user_forms=paths.user_forms_dir)
+    window = MainWindow(db, operator, user_forms=paths.user_forms_dir, attachments=paths.ensure(paths.attachments_dir))
     window.show()
     code = app.exec()
     db.dispose()

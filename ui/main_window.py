@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.db.database import Database
 from app.domain import bank_codes
+from app.paths import AppPaths
 from app.services.operators import OperatorRef
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
 from ui.billing_page import BillingPage
 from ui.forms_dialog import make_blank_forms
+from ui.paper_page import PaperPage
 from ui.settings_page import SettingsPage
 from ui.workers import TaskRunner
 
@@ -51,7 +53,9 @@ class PlannedPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, operator: OperatorRef, *, user_forms: Path | None = None) -> None:
+    def __init__(
+        self, db: Database, operator: OperatorRef, *, user_forms: Path | None = None, attachments: Path | None = None
+    ) -> None:
         super().__init__()
         self._db = db
         self._operator = operator
@@ -75,12 +79,14 @@ class MainWindow(QMainWindow):
         self.history_page = HistoryPage(db)
         self.settings_page = SettingsPage(db, operator)
         self.billing_page = BillingPage(db, operator, self.runner)
+        paths = AppPaths.resolve()
+        self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir))
         planned = self.tr("この画面は次の開発で追加されます。")
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),
             (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
-            (self.tr("発送・不備返却"), PlannedPage(planned), ""),
+            (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R"),
             (self.tr("請求"), self.billing_page, "Ctrl+B"),
             (self.tr("振替結果"), PlannedPage(planned), ""),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),

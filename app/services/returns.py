@@ -218,3 +218,81 @@ def contacts(db: Database, return_id: int) -> list[tuple[datetime, str, str]]:
             select(ReturnContact).where(ReturnContact.return_id == return_id).order_by(ReturnContact.id)
         )
         return [(c.at, c.channel, c.note) for c in rows]
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    view: ReturnView
+    operator: str
+    age_days: int
+    deadline: date
+    days_left: int
+    month: str
+
+
+def dashboard(
+    db: Database,
+    *,
+    today: date | None = None,
+    reason: str = "",
+    bank_code: str = "",
+    operator_login: str = "",
+    min_age_days: int = 0,
+) -> list[DashboardRow]:
+    """Open returns, most urgent first: days left to the paper-form deadline of the next debit month (DEF-4),
+    then the oldest return."""
+    from app.db.models import Operator
+    from app.services.shipments import next_paper_month
+
+    day = today or date.today()
+    month, deadline = next_paper_month(day)
+    with db.read() as session:
+        stmt = (
+            select(DeficiencyReturn, AccountRegistration, Operator.login_id)
+            .join(AccountRegistration, AccountRegistration.id == DeficiencyReturn.registration_id)
+            .join(Operator, Operator.id == DeficiencyReturn.created_by)
+            .where(DeficiencyReturn.status.in_(["open", "waiting"]))
+        )
+        if bank_code:
+            stmt = stmt.where(AccountRegistration.bank_code == bank_code)
+        if operator_login:
+            stmt = stmt.where(Operator.login_id == operator_login)
+        rows = []
+        for ret, registration, login in session.execute(stmt):
+            if reason and reason not in ret.reasons:
+                continue
+            age = (day - ret.received_on).days
+            if age < min_age_days:
+                continue
+            rows.append(DashboardRow(_view(ret, registration), login, age, deadline, (deadline - day).days, str(month)))
+    rows.sort(key=lambda r: (r.days_left, -r.age_days, r.view.customer_number))
+    return rows
+
+
+def left_out(db: Database, *, today: date | None = None, months: int = 3) -> list[tuple[str, date, list[str]]]:
+    """DEF-4: for each coming debit month, the last date a corrected form can be sent, and the customers with an
+    open return who will be left out of that month unless their new form is sent by then."""
+    from app.domain.business_calendar import BillingMonth, month_schedule
+
+    day = today or date.today()
+    open_numbers = [r.customer_number for r in list_returns(db, open_only=True) if r.status in ("open", "waiting")]
+    result = []
+    month = BillingMonth(day.year, day.month)
+    for _ in range(months):
+        deadline = month_schedule(month).paper_form_deadline
+        if deadline >= day:
+            result.append((str(month), deadline, open_numbers))
+        month = BillingMonth(month.year + month.month // 12, month.month % 12 + 1)
+    return result
+
+
+def returns_of(db: Database, registration_id: int) -> list[ReturnView]:
+    """A registration's whole return history (the detail shows it)."""
+    with db.read() as session:
+        stmt = (
+            select(DeficiencyReturn, AccountRegistration)
+            .join(AccountRegistration, AccountRegistration.id == DeficiencyReturn.registration_id)
+            .where(DeficiencyReturn.registration_id == registration_id)
+            .order_by(DeficiencyReturn.received_on)
+        )
+        return [_view(r, a) for r, a in session.execute(stmt)]

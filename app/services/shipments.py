@@ -200,3 +200,55 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
     }
     step, action = labels[status]
     return StatusReport(step, action, [])
+
+
+def waiting_counts(db: Database) -> tuple[int, int]:
+    """Keyed paper forms not yet in an open shipment: (new, corrected)."""
+    with db.read() as session:
+        in_open = select(ShipmentItem.registration_id).join(Shipment).where(Shipment.status == OPEN)
+        rows = session.execute(
+            select(AccountRegistration.corrected).where(
+                AccountRegistration.status == RegistrationStatus.KEYED.value,
+                AccountRegistration.method == RegistrationMethod.PAPER.value,
+                AccountRegistration.id.not_in(in_open),
+            )
+        ).all()
+    corrected = sum(1 for (flag,) in rows if flag)
+    return len(rows) - corrected, corrected
+
+
+def next_paper_month(day: date) -> tuple[BillingMonth, date]:
+    """The first debit month a paper form sent on `day` can still reach (REG-2), and its deadline."""
+    month = BillingMonth(day.year, day.month)
+    for _ in range(3):
+        deadline = month_schedule(month).paper_form_deadline
+        if deadline >= day:
+            return month, deadline
+        month = BillingMonth(month.year + month.month // 12, month.month % 12 + 1)
+    raise AssertionError("a paper deadline lies within three months")
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    customer_number: str
+    name: str
+    status: str
+    first_month: str
+    deadline: date
+
+
+def deadline_view(db: Database, *, today: date | None = None) -> list[DeadlineRow]:
+    """REG-2: for every paper form not yet at the bank, the first debit month it can make if sent today."""
+    day = today or date.today()
+    month, deadline = next_paper_month(day)
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                AccountRegistration.customer_number,
+                AccountRegistration.contract_holder_name,
+                AccountRegistration.status,
+            )
+            .where(AccountRegistration.status.in_([RegistrationStatus.KEYED.value, RegistrationStatus.RETURNED.value]))
+            .order_by(AccountRegistration.customer_number)
+        ).all()
+    return [DeadlineRow(n, name, RegistrationStatus(s).label, str(month), deadline) for n, name, s in rows]

@@ -33,6 +33,8 @@ from app.io.account_export import ExportCancelled, export_registrations
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.operators import OperatorRef
+from app.services.returns import STATUSES, returns_of
+from app.services.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
 from ui.forms_dialog import make_request_forms
@@ -66,6 +68,9 @@ class DetailPanel(QGroupBox):
         ("registration_date", "登録日"),
         ("checklist", "依頼書の確認"),
         ("version", "版"),
+        ("lifecycle", "いまの段階"),
+        ("next_action", "次にすること"),
+        ("returns", "不備返却の履歴"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -86,6 +91,8 @@ class DetailPanel(QGroupBox):
 
     @staticmethod
     def _text(view: RegistrationView, key: str) -> str:
+        if key in ("lifecycle", "next_action", "returns"):
+            return ""  # filled by the page from the services (show_lifecycle)
         if key in ("bank", "branch"):
             return cell_text(view, f"{key}_label")
         if key == "passbook":
@@ -291,8 +298,21 @@ class SearchPage(QWidget):
         return self.model.load_row(rows[0].row())
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.detail.show_view(self.selected_view())
+        self._show_detail()
         self._update_actions()
+
+    def _show_detail(self) -> None:
+        view = self.selected_view()
+        self.detail.show_view(view)
+        if view is None:
+            return
+        report = status_report(self._db, view.customer_number)
+        self.detail.values["lifecycle"].setText(report.step)
+        self.detail.values["next_action"].setText("\n".join([report.next_action, *report.deadlines]))
+        history = returns_of(self._db, view.id)
+        self.detail.values["returns"].setText(
+            "\n".join(f"{r.received_on} {r.reason_labels}（{STATUSES[r.status]}）" for r in history) or "—"
+        )
 
     def selected_ids(self) -> list[int]:
         """The selected registrations in list order (for printing their forms)."""
@@ -308,7 +328,7 @@ class SearchPage(QWidget):
         self.last_preview = preview
 
     def _page_loaded(self, _page: int) -> None:
-        self.detail.show_view(self.selected_view())
+        self._show_detail()
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -323,7 +343,7 @@ class SearchPage(QWidget):
 
     def _reload_row(self, view: RegistrationView) -> None:
         self.model.forget(view.id)
-        self.detail.show_view(self.selected_view())
+        self._show_detail()
         self._update_actions()
 
     def change_selected(self) -> None:

@@ -1,0 +1,116 @@
+"""The shipments and returns screens, driven as staff drive them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.domain.registration import RegistrationInput
+from app.services import accounts, billing, returns, shipments
+from app.services.operators import OperatorRef
+from ui.paper_page import PaperPage
+from ui.return_dialog import ReturnDialog
+
+
+def keyed(db: Database, operator: OperatorRef, number: int, bank: str = "0005", branch: str = "001") -> str:
+    raw = RegistrationInput(
+        contract_holder_name=f"山田 {number}郎",
+        contract_holder_kana="ヤマダ タロウ",
+        bank_code=bank,
+        branch_code=branch,
+        deposit_type="1",
+        account_number=str(number),
+        account_holder_kana="ヤマダ タロウ",
+        monthly_amount="3300",
+    )
+    return accounts.register(db, raw, operator).customer_number
+
+
+def test_full_cycle_through_the_screens(
+    qtbot: QtBot, qtmodeltester: object, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    first, second = keyed(db, operator, 1), keyed(db, operator, 2, bank="0001", branch="210")
+    page = PaperPage(db, operator, tmp_path / "attachments")
+    qtbot.addWidget(page)
+    page.show()
+    assert page.waiting.text() == "発送待ち: 新規分 2 枚・不備分 0 枚"
+    page.create_button.click()
+    assert page.shipments_model.rows[0][4:] == ("2", "0", "2")
+    page.send_selected(date(2026, 11, 2), "1234-5678")
+    assert page.shipments_model.rows[0][1:4] == ("発送済", "2026-11-02", "1234-5678")
+    page.print_cover_sheet()
+    assert page.last_preview is not None
+    with pdfplumber.open(page.last_preview.path) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "1234-5678" in text and "2" in text
+    # a return with two reasons and a scan, through the dialog
+    scan = tmp_path / "returned.pdf"
+    scan.write_bytes(b"%PDF-1.4 returned form")
+    dialog = page.record_return(first)
+    assert isinstance(dialog, ReturnDialog)
+    dialog.received.setDate(dialog.received.date().fromString("2026-11-20", "yyyy-MM-dd"))
+    dialog.reasons["seal_mismatch"].setChecked(True)
+    dialog.reasons["spare_seal_missing"].setChecked(True)
+    dialog.scan.setText(str(scan))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    stored = returns.list_returns(db)[0]
+    assert (
+        stored.reasons == ["seal_mismatch", "spare_seal_missing"]
+        and Path(stored.scan_file).read_bytes() == scan.read_bytes()
+    )
+    assert billing.billable_reason(accounts.find_by_customer_number(db, first).status, False, "") is not None
+    # re-requested, then the new form arrives and is keyed
+    follow = ReturnDialog(db, operator, tmp_path / "attachments", page, return_id=stored.id)
+    qtbot.addWidget(follow)
+    assert follow.open_scan_button.isEnabled()
+    follow.status.setCurrentIndex(follow.status.findData("waiting"))
+    follow.contact.setText("電話で新しい依頼書を依頼")
+    follow.save()
+    follow = ReturnDialog(db, operator, tmp_path / "attachments", page, return_id=stored.id)
+    qtbot.addWidget(follow)
+    assert follow.contacts.count() == 1 and "電話で新しい依頼書を依頼" in follow.contacts.item(0).text()
+    follow.status.setCurrentIndex(follow.status.findData("received"))
+    follow.save()
+    page.refresh()
+    assert page.waiting.text() == "発送待ち: 新規分 0 枚・不備分 1 枚"
+    page.create_button.click()
+    page.send_selected(date(2026, 11, 25), "")
+    view = accounts.find_by_customer_number(db, first)
+    steps = [e.changes["status"] for e in accounts.history(db, view.id) if e.action == "status"]
+    assert steps == [["keyed", "sent"], ["sent", "returned"], ["returned", "keyed"], ["keyed", "sent"]]
+    assert shipments.status_report(db, first, today=date(2027, 1, 6)).step.startswith("登録済（推定）")
+    assert shipments.status_report(db, second, today=date(2026, 12, 1)).step.startswith("発送済")
+    for model in (page.shipments_model, page.returns_model, page.stats_model, page.deadline_model, page.left_out_model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_dashboard_urgency_filters_and_statistics(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    numbers = [keyed(db, operator, i + 1, bank=b) for i, b in enumerate(("0005", "0001", "0005"))]
+    view = shipments.create_shipment(db, operator)
+    shipments.send_shipment(db, view.id, date(2026, 10, 1), operator)
+    received = [date(2026, 11, 20), date(2026, 11, 5), date(2026, 11, 12)]
+    reasons = [["seal_mismatch"], ["account_number", "seal_mismatch"], ["holder_mismatch"]]
+    for number, day, why in zip(numbers, received, reasons, strict=True):
+        returns.add_return(db, number, day, why, operator)
+    page = PaperPage(db, operator, tmp_path)
+    qtbot.addWidget(page)
+    page.stats_from.setDate(page.stats_from.date().fromString("2026-11-01", "yyyy-MM-dd"))
+    page.stats_to.setDate(page.stats_to.date().fromString("2026-11-30", "yyyy-MM-dd"))
+    page.refresh()
+    # the same deadline for all: the oldest return first
+    assert [row[1] for row in page.returns_model.rows] == [numbers[1], numbers[2], numbers[0]]
+    page.reason_filter.setCurrentIndex(page.reason_filter.findData("seal_mismatch"))
+    assert [row[1] for row in page.returns_model.rows] == [numbers[1], numbers[0]]
+    page.bank_filter.setText("1")
+    assert [row[1] for row in page.returns_model.rows] == [numbers[1]]
+    stats = {(row[0], row[1]): row[2] for row in page.stats_model.rows}
+    assert stats[("理由", "金融機関届け出印相違")] == "2" and stats[("金融機関", "0005 三菱ＵＦＪ")] == "2"
+    assert page.chart.series() and page.chart.series()[0].barSets()[0].count() == 3
+    assert page.left_out_model.rows[0][2] == "、".join([numbers[1], numbers[2], numbers[0]])  # DEF-4, oldest first

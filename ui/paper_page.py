@@ -1,0 +1,416 @@
+"""発送・不備返却: shipments with cover sheets, the returns dashboard with statistics, and the deadlines."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.domain.errors import DomainError
+from app.services import returns, shipments
+from app.services.forms import render_cover_sheet
+from app.services.operators import OperatorRef, list_operators
+from ui.forms_dialog import PdfPreview
+from ui.return_dialog import ReturnDialog
+from ui.widgets import to_date
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table of strings (shipments, dashboard rows, statistics, deadlines)."""
+
+    def __init__(self, headers: tuple[str, ...], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple[str, ...]] = []
+        self.keys: list[Any] = []
+
+    def set_rows(self, rows: Sequence[tuple[str, ...]], keys: list[Any] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.keys = keys or [None] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.headers[section]) if 0 <= section < len(self.headers) else None
+        return None
+
+
+def table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class PaperPage(QWidget):
+    def __init__(self, db: Database, operator: OperatorRef, attachments: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._operator = operator
+        self._attachments = attachments
+        self.last_preview: PdfPreview | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("発送・不備返却"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._shipments_tab(), self.tr("発送(&S)"))
+        self.tabs.addTab(self._returns_tab(), self.tr("不備返却(&R)"))
+        self.tabs.addTab(self._deadlines_tab(), self.tr("期限(&L)"))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    # --- shipments ----------------------------------------------------------------------------------------
+    def _shipments_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.waiting = QLabel()
+        self.waiting.setObjectName("waiting")
+        row.addWidget(self.waiting, 1)
+        self.create_button = QPushButton(self.tr("発送を作成(&C)"))
+        self.send_button = QPushButton(self.tr("発送済みにする(&D)…"))
+        self.cover_button = QPushButton(self.tr("送付書・明細を印刷(&P)…"))
+        self.create_button.clicked.connect(self.create_shipment)
+        self.send_button.clicked.connect(lambda: self.send_selected())
+        self.cover_button.clicked.connect(self.print_cover_sheet)
+        for button in (self.create_button, self.send_button, self.cover_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.shipments_model = RowsModel(("発送", "状態", "発送日", "追跡番号", "新規分", "不備分", "合計"), self)
+        self.shipments_table = table(self.shipments_model, "shipments")
+        layout.addWidget(self.shipments_table, 1)
+        return tab
+
+    def selected_shipment(self) -> int | None:
+        rows = self.shipments_table.selectionModel().selectedRows()
+        return int(self.shipments_model.keys[rows[0].row()]) if rows else None
+
+    def create_shipment(self) -> None:
+        try:
+            view = shipments.create_shipment(self._db, self._operator)
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(
+            self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
+        )
+        self.refresh()
+        self.shipments_table.selectRow(self.shipments_model.rowCount() - 1)
+
+    def send_selected(self, sent_on: date | None = None, tracking: str | None = None) -> None:
+        shipment_id = self.selected_shipment()
+        if shipment_id is None:
+            self.message.setText(self.tr("発送を選んでください"))
+            return
+        if sent_on is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("発送済みにする"))
+            form = QFormLayout(dialog)
+            when = QDateEdit(QDate.currentDate())
+            when.setCalendarPopup(True)
+            when.setDisplayFormat("yyyy-MM-dd")
+            number = QLineEdit()
+            form.addRow(self.tr("発送日(&D)"), when)
+            form.addRow(self.tr("追跡番号(&T)"), number)
+            from ui.widgets import ok_cancel
+
+            form.addRow(ok_cancel(dialog, self.tr("記録する(&O)"), dialog.accept))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            sent_on, tracking = to_date(when.date()), number.text()
+        try:
+            view = shipments.send_shipment(
+                self._db, shipment_id, sent_on, self._operator, tracking_number=tracking or ""
+            )
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(self.tr("発送 {0} を {1} に発送済みにしました").format(view.id, view.sent_on))
+        self.refresh()
+
+    def print_cover_sheet(self) -> None:
+        shipment_id = self.selected_shipment()
+        if shipment_id is None:
+            self.message.setText(self.tr("発送を選んでください"))
+            return
+        view = shipments.get_shipment(self._db, shipment_id)
+        target = Path(tempfile.mkdtemp(prefix="kofuri-cover-")) / f"送付書_{view.id}.pdf"
+        try:
+            render_cover_sheet(
+                self._db,
+                target,
+                new=view.new,
+                corrected=view.corrected,
+                tracking_number=view.tracking_number,
+                sent_on=view.sent_on,
+            )
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        self.last_preview = PdfPreview(
+            target,
+            self.tr("送付書 {0}（新規分 {1}・不備分 {2}）").format(view.id, len(view.new), len(view.corrected)),
+            self,
+        )
+        self.last_preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_preview.open()
+
+    # --- returns ------------------------------------------------------------------------------------------
+    def _returns_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        filters = QHBoxLayout()
+        self.reason_filter = QComboBox()
+        self.reason_filter.addItem(self.tr("すべての理由"), "")
+        for code, label in returns.REASONS.items():
+            self.reason_filter.addItem(self.tr(label), code)
+        self.bank_filter = QLineEdit()
+        self.bank_filter.setPlaceholderText(self.tr("銀行コード"))
+        self.bank_filter.setMaximumWidth(90)
+        self.operator_filter = QComboBox()
+        self.min_age = QSpinBox()
+        self.min_age.setRange(0, 365)
+        self.min_age.setSuffix(self.tr(" 日以上"))
+        for combo in (self.reason_filter, self.operator_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh_returns())
+        self.bank_filter.textChanged.connect(lambda _t: self.refresh_returns())
+        self.min_age.valueChanged.connect(lambda _v: self.refresh_returns())
+        labelled: tuple[tuple[str, QWidget], ...] = (
+            (self.tr("理由"), self.reason_filter),
+            (self.tr("銀行"), self.bank_filter),
+            (self.tr("担当"), self.operator_filter),
+            (self.tr("経過"), self.min_age),
+        )
+        for label, widget in labelled:
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.add_return_button = QPushButton(self.tr("返却を記録(&A)…"))
+        self.open_return_button = QPushButton(self.tr("対応(&E)…"))
+        self.add_return_button.clicked.connect(lambda: self.record_return())
+        self.open_return_button.clicked.connect(lambda: self.follow_up_selected())
+        filters.addWidget(self.add_return_button)
+        filters.addWidget(self.open_return_button)
+        layout.addLayout(filters)
+        self.returns_model = RowsModel(
+            ("残り日数", "顧客番号", "契約者名", "銀行", "受領日", "経過", "理由", "状態", "担当"), self
+        )
+        self.returns_table = table(self.returns_model, "returns")
+        self.returns_table.doubleClicked.connect(lambda _i: self.follow_up_selected())
+        stats_box = QWidget()
+        stats_layout = QVBoxLayout(stats_box)
+        period = QHBoxLayout()
+        today = QDate.currentDate()
+        self.stats_from = QDateEdit(today.addMonths(-6))
+        self.stats_to = QDateEdit(today)
+        for edit in (self.stats_from, self.stats_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.refresh_stats())
+        period.addWidget(QLabel(self.tr("統計の期間")))
+        period.addWidget(self.stats_from)
+        period.addWidget(QLabel("〜"))
+        period.addWidget(self.stats_to)
+        period.addStretch(1)
+        stats_layout.addLayout(period)
+        self.stats_model = RowsModel(("区分", "名前", "件数"), self)
+        self.stats_table = table(self.stats_model, "stats")
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("不備理由別の件数"))
+        self.chart.legend().hide()
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        split = QSplitter()
+        split.addWidget(self.stats_table)
+        split.addWidget(self.chart_view)
+        split.setStretchFactor(1, 2)
+        stats_layout.addWidget(split, 1)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.returns_table)
+        vertical.addWidget(stats_box)
+        layout.addWidget(vertical, 1)
+        return tab
+
+    def refresh_returns(self) -> None:
+        rows = returns.dashboard(
+            self._db,
+            reason=str(self.reason_filter.currentData() or ""),
+            bank_code=self.bank_filter.text().strip().zfill(4) if self.bank_filter.text().strip() else "",
+            operator_login=str(self.operator_filter.currentData() or ""),
+            min_age_days=self.min_age.value(),
+        )
+        self.returns_model.set_rows(
+            [
+                (
+                    f"{r.days_left} 日（{r.month} 分）",
+                    r.view.customer_number,
+                    r.view.contract_holder_name,
+                    r.view.bank_code,
+                    r.view.received_on.isoformat(),
+                    f"{r.age_days} 日",
+                    r.view.reason_labels,
+                    returns.STATUSES[r.view.status],
+                    r.operator,
+                )
+                for r in rows
+            ],
+            [r.view.id for r in rows],
+        )
+        self.returns_table.resizeColumnsToContents()
+
+    def refresh_stats(self) -> None:
+        try:
+            result = returns.stats(self._db, to_date(self.stats_from.date()), to_date(self.stats_to.date()))
+        except DomainError as error:
+            self.message.setText(error.message)
+            return
+        rows = [(self.tr("理由"), k, str(v)) for k, v in result.by_reason.items()]
+        rows += [(self.tr("金融機関"), k, str(v)) for k, v in result.by_bank.items()]
+        self.stats_model.set_rows(rows)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(self.tr("件数"))
+        names = list(result.by_reason)
+        for name in names:
+            bars.append(result.by_reason[name])
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(names or [self.tr("（なし）")])
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        values = QValueAxis()
+        values.setRange(0, max([*result.by_reason.values(), 1]))
+        values.setLabelFormat("%d")
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+
+    def record_return(self, customer_number: str = "") -> ReturnDialog:
+        dialog = ReturnDialog(self._db, self._operator, self._attachments, self, customer_number=customer_number)
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.open()
+        return dialog
+
+    def follow_up_selected(self) -> ReturnDialog | None:
+        rows = self.returns_table.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("返却を選んでください"))
+            return None
+        dialog = ReturnDialog(
+            self._db, self._operator, self._attachments, self, return_id=int(self.returns_model.keys[rows[0].row()])
+        )
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.open()
+        return dialog
+
+    # --- deadlines ----------------------------------------------------------------------------------------
+    def _deadlines_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(QLabel(self.tr("今日発送すると間に合う最初の振替月（REG-2）")))
+        self.deadline_model = RowsModel(("顧客番号", "契約者名", "状態", "最初の振替月", "到着期限"), self)
+        layout.addWidget(table(self.deadline_model, "deadlines"), 2)
+        layout.addWidget(QLabel(self.tr("不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）")))
+        self.left_out_model = RowsModel(("振替月", "再送付の期限", "対象のお客様"), self)
+        layout.addWidget(table(self.left_out_model, "left_out"), 1)
+        return tab
+
+    # --- everything ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        new, corrected = shipments.waiting_counts(self._db)
+        self.waiting.setText(self.tr("発送待ち: 新規分 {0} 枚・不備分 {1} 枚").format(new, corrected))
+        keep = self.selected_shipment()
+        views = shipments.list_shipments(self._db)
+        self.shipments_model.set_rows(
+            [
+                (
+                    str(v.id),
+                    "発送済" if v.status == "sent" else "未発送",
+                    v.sent_on.isoformat() if v.sent_on else "",
+                    v.tracking_number,
+                    str(len(v.new)),
+                    str(len(v.corrected)),
+                    str(v.total),
+                )
+                for v in views
+            ],
+            [v.id for v in views],
+        )
+        if keep in self.shipments_model.keys:
+            self.shipments_table.selectRow(self.shipments_model.keys.index(keep))
+        current = self.operator_filter.currentData()
+        self.operator_filter.blockSignals(True)
+        self.operator_filter.clear()
+        self.operator_filter.addItem(self.tr("すべて"), "")
+        for op in list_operators(self._db):
+            self.operator_filter.addItem(op.name, op.login_id)
+        self.operator_filter.setCurrentIndex(max(self.operator_filter.findData(current), 0))
+        self.operator_filter.blockSignals(False)
+        self.refresh_returns()
+        self.refresh_stats()
+        self.deadline_model.set_rows(
+            [
+                (r.customer_number, r.name, r.status, r.first_month, r.deadline.isoformat())
+                for r in shipments.deadline_view(self._db)
+            ]
+        )
+        self.left_out_model.set_rows(
+            [
+                (month, deadline.isoformat(), "、".join(numbers) or "—")
+                for month, deadline, numbers in returns.left_out(self._db)
+            ]
+        )
+
+    def open_scan(self, path: str) -> bool:
+        if not path:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
