@@ -2,7 +2,8 @@
 
     ../shared/tools/screenshot.sh docs/screenshots/search.png --wait 6 -- .venv/bin/python scripts/screen_tour.py search
 
-Screens: new-errors, search, change, delete, preview, history, billing, settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
+Screens: new-errors, search, change, delete, preview, history, billing, shipments, returns, return-dialog,
+settings. Uses KOFURI_DB / KOFURI_DATA_DIR like `kofuri`.
 """
 
 from __future__ import annotations
@@ -91,6 +92,17 @@ def main(screen: str) -> int:
         elif screen == "history":
             window.go_to(window.history_page)
             window.history_page.run_search()
+        elif screen in ("shipments", "returns", "return-dialog"):
+            window.go_to(window.paper_page)
+            page = window.paper_page
+            if screen == "shipments":
+                page.shipments_table.selectRow(0)
+            else:
+                page.tabs.setCurrentIndex(1)
+                if screen == "return-dialog":
+                    page.returns_table.selectRow(0)
+                    dialog = page.follow_up_selected()
+                    keep.append(dialog)
         elif screen == "billing":
             from PySide6.QtCore import QDate
 

@@ -314,6 +314,7 @@ class PaperPage(QWidget):
         rows = [(self.tr("理由"), k, str(v)) for k, v in result.by_reason.items()]
         rows += [(self.tr("金融機関"), k, str(v)) for k, v in result.by_bank.items()]
         self.stats_model.set_rows(rows)
+        self.stats_table.resizeColumnsToContents()
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -385,6 +386,7 @@ class PaperPage(QWidget):
             ],
             [v.id for v in views],
         )
+        self.shipments_table.resizeColumnsToContents()
         if keep in self.shipments_model.keys:
             self.shipments_table.selectRow(self.shipments_model.keys.index(keep))
         current = self.operator_filter.currentData()
