@@ -34,8 +34,6 @@ from ui.accounts.registration_form import ERROR_STYLE
 from ui.forms_dialog import PdfPreview
 from ui.widgets import ok_cancel, to_date
 
-ACTIONS = {"new_form": "新しい依頼書を送る（推奨）", "correction": "訂正を依頼する"}
-
 
 class ReturnDialog(QDialog):
     def __init__(
@@ -87,7 +85,7 @@ class ReturnDialog(QDialog):
         scan_row.addWidget(browse)
         form.addRow(self.tr("スキャン(&S)"), scan_row)
         self.action = QComboBox()
-        for code, label in ACTIONS.items():
+        for code, label in returns.ACTIONS.items():
             self.action.addItem(self.tr(label), code)
         form.addRow(self.tr("対応"), self.action)
         layout.addLayout(form)
@@ -99,6 +97,10 @@ class ReturnDialog(QDialog):
         for code, label in returns.STATUSES.items():
             self.status.addItem(self.tr(label), code)
         follow.addRow(self.tr("状況(&T)"), self.status)
+        self.channel = QComboBox()
+        for code, label in returns.CHANNELS.items():
+            self.channel.addItem(self.tr(label), code)
+        follow.addRow(self.tr("連絡の方法"), self.channel)
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(self.tr("連絡の記録（例: 電話で新しい依頼書を依頼）"))
         follow.addRow(self.tr("連絡(&C)"), self.contact)
@@ -145,7 +147,8 @@ class ReturnDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData(view.status))
         self.contacts.clear()
         for at, channel, note in returns.contacts(self._db, view.id):
-            self.contacts.addItem(f"{at.astimezone():%Y-%m-%d %H:%M} {channel}: {note}")
+            label = returns.CHANNELS.get(channel, channel)
+            self.contacts.addItem(f"{at.astimezone():%Y-%m-%d %H:%M} {label}: {note}")
         self.open_scan_button.setEnabled(bool(view.scan_file))
 
     def _choose_scan(self) -> None:
@@ -172,11 +175,19 @@ class ReturnDialog(QDialog):
                     note=self.note.text(),
                     scan=scan,
                     attachments_dir=self._attachments,
+                    action=str(self.action.currentData()),
                 )
             else:
                 status = str(self.status.currentData())
                 if status != self.view.status or self.contact.text().strip():
-                    returns.update_return(self._db, self.view.id, status, self._operator, note=self.contact.text())
+                    returns.update_return(
+                        self._db,
+                        self.view.id,
+                        status,
+                        self._operator,
+                        note=self.contact.text(),
+                        channel=str(self.channel.currentData()),
+                    )
         except DomainError as error:
             self.message.setText(error.message)
             return

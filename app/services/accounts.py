@@ -27,6 +27,7 @@ from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, Registra
 from app.domain.customer_number import next_free_customer_number
 from app.domain.errors import ConfirmationRequired, Conflict, Duplicate, FieldError, InvalidValue, NotFound
 from app.domain.kana import KanaError, to_bank_kana
+from app.domain.lifecycle import next_step
 from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
 from app.domain.search_text import digits, fold, grams, search_text, text_grams
 from app.services.operators import OperatorRef
@@ -102,6 +103,12 @@ class RegistrationView:
     created_at: datetime
     updated_at: datetime
     version: int
+    sent_on: date | None = None
+
+    @property
+    def next_step(self) -> str:
+        """What happens next (REG-3), in a few words for the results list."""
+        return next_step(self.status, self.sent_on, date.today())
 
     @property
     def account_holder_kana_bank(self) -> str:

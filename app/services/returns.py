@@ -39,6 +39,8 @@ STATUSES: dict[str, str] = {
     "resent": "再送付済",
     "closed": "完了",
 }
+ACTIONS: dict[str, str] = {"new_form": "新しい依頼書を送る（推奨）", "correction": "訂正を依頼する"}  # DEF-1
+CHANNELS: dict[str, str] = {"phone": "電話", "mail": "郵送", "email": "メール", "visit": "来店", "memo": "メモ"}
 SCAN_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
@@ -85,12 +87,15 @@ def add_return(
     note: str = "",
     scan: Path | None = None,
     attachments_dir: Path | None = None,
+    action: str = "new_form",
 ) -> ReturnView:
     """Record a form the bank sent back; the registration is returned (not billable while the return is open)."""
     unknown = [r for r in reasons if r not in REASONS]
     if not reasons or unknown:
         listed = "、".join(unknown) if unknown else "（なし）"
         raise InvalidValue(f"不備理由 {listed} はありません（kofuri returns reasons で一覧）", code="reason_unknown")
+    if action not in ACTIONS:
+        raise InvalidValue(f"対応 {action} はありません（{', '.join(ACTIONS)}）", code="return_action")
     if "other" in reasons and not note.strip():
         raise InvalidValue("不備理由が「その他」のときは --note に内容を書いてください", code="reason_note")
     if scan is not None:
@@ -128,6 +133,7 @@ def add_return(
             scan_file=stored,
             scan_name=scan.name if scan else "",
             created_by=operator.id,
+            action=action,
         )
         session.add(ret)
         before = registration.status
@@ -140,7 +146,9 @@ def add_return(
         return _view(ret, registration)
 
 
-def update_return(db: Database, return_id: int, status: str, operator: OperatorRef, *, note: str = "") -> ReturnView:
+def update_return(
+    db: Database, return_id: int, status: str, operator: OperatorRef, *, note: str = "", channel: str = "memo"
+) -> ReturnView:
     """open → waiting → received → resent → closed; `received` queues the new form for the next shipment as
     corrected (不備分); `closed` may be set from any status."""
     if status not in STATUSES:
@@ -154,7 +162,7 @@ def update_return(db: Database, return_id: int, status: str, operator: OperatorR
         ret.status = status
         ret.updated_at = utcnow()
         if note.strip():
-            session.add(ReturnContact(return_id=ret.id, channel="memo", note=note.strip(), operator_id=operator.id))
+            session.add(ReturnContact(return_id=ret.id, channel=channel, note=note.strip(), operator_id=operator.id))
         if status == "received":
             before = registration.status
             registration.status = RegistrationStatus.KEYED.value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,11 +13,11 @@ from app.db.models import AccountRegistration, DeficiencyReturn, RegistrationHis
 from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.business_calendar import BillingMonth, month_schedule
 from app.domain.errors import InvalidValue, NotFound
+from app.domain.lifecycle import QUIET_PERIOD, presumed_complete
 from app.services.operators import OperatorRef
 
 OPEN, SENT = "open", "sent"
 NEW, CORRECTED = "new", "corrected"
-QUIET_PERIOD = timedelta(weeks=6)  # REG-3: no return within this after sending: presumed complete
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
         )
     if status is RegistrationStatus.SENT and r.sent_on is not None:
         presumed = r.sent_on + QUIET_PERIOD
-        if day >= presumed:
+        if presumed_complete(r.status, r.sent_on, day):
             return StatusReport(
                 f"登録済（推定）: {r.sent_on.isoformat()} 発送、{QUIET_PERIOD.days // 7}週間返却なし",
                 "金融機関からの完了通知はありません（REG-3）。振替結果で確認してください",

@@ -44,6 +44,7 @@ COLUMNS: list[Column] = [
     Column("口座番号", "masked_account_number", None, width=85),
     Column("月額", "amount_label", "monthly_amount", align_right=True, width=85),
     Column("登録日", "registration_date", "registration_date", width=95),
+    Column("次にすること", "next_step", None, width=230),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
