@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="チェックだけ行い、登録しない")
     ast = acc.add_parser("status", help="登録の状態・次にすること・期限")
     ast.add_argument("customer_number")
+    web = acc.add_parser("web-result", help="WEB登録の結果を記録する（最後に届いた結果が有効: REG-10）")
+    web.add_argument("customer_number")
+    web.add_argument("--result", choices=("ok", "ng"), required=True)
     lst = acc.add_parser("list", help="登録の一覧（無効化したものも含む）")
     lst.add_argument(
         "--status",
@@ -529,6 +532,12 @@ def cmd_accounts_status(ctx: Context) -> int:
     return 0
 
 
+def cmd_accounts_web_result(ctx: Context) -> int:
+    view = accounts.record_web_result(ctx.db, ctx.args.customer_number, ctx.args.result == "ok", ctx.operator)
+    print(f"顧客番号 {view.customer_number}: {view.status_label}", file=ctx.err)
+    return 0
+
+
 def cmd_shipments_create(ctx: Context) -> int:
     from app.services.shipments import create_shipment
 
@@ -669,6 +678,7 @@ COMMANDS = {
     ("settings", "set"): cmd_settings_set,
     ("calendar", None): cmd_calendar,
     ("accounts", "status"): cmd_accounts_status,
+    ("accounts", "web-result"): cmd_accounts_web_result,
     ("shipments", "create"): cmd_shipments_create,
     ("shipments", "send"): cmd_shipments_send,
     ("shipments", "list"): cmd_shipments_list,

@@ -83,6 +83,7 @@ class MerchantSettings(Base):
     merchant_deposit_type: Mapped[str] = mapped_column(String(1), default="", server_default="")
     merchant_account_number: Mapped[str] = mapped_column(String(7), default="", server_default="")
     stop_request_business_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    quiet_period_weeks: Mapped[int] = mapped_column(Integer, default=6, server_default="6")  # REG-3
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -105,10 +105,9 @@ class RegistrationView:
     version: int
     sent_on: date | None = None
 
-    @property
-    def next_step(self) -> str:
+    def next_step(self, quiet_weeks: int) -> str:
         """What happens next (REG-3), in a few words for the results list."""
-        return next_step(self.status, self.sent_on, date.today())
+        return next_step(self.status, self.sent_on, date.today(), quiet_weeks)
 
     @property
     def account_holder_kana_bank(self) -> str:
@@ -859,3 +858,31 @@ def next_customer_number(db: Database) -> str:
     """The number a new registration would get now (pre-filled on the form; allocated for real on save)."""
     with db.read() as session:
         return allocate_customer_number(session, load_settings(session).customer_number_prefix)
+
+
+def record_web_result(db: Database, customer_number: str, ok: bool, operator: OperatorRef) -> RegistrationView:
+    """A web registration's result: requested → OK (登録済) or NG. REG-10: the last result to arrive wins."""
+    with db.write() as session:
+        row = session.scalar(select(AccountRegistration).where(AccountRegistration.customer_number == customer_number))
+        if row is None:
+            raise NotFound(f"顧客番号 {customer_number} の登録はありません", code="registration_unknown")
+        web_states = {
+            RegistrationStatus.WEB_REQUESTED.value,
+            RegistrationStatus.WEB_NG.value,
+            RegistrationStatus.COMPLETE.value,
+        }
+        if row.method != "web" or row.status not in web_states:
+            raise InvalidValue(f"顧客番号 {customer_number} はWEB登録の結果を待っていません", code="not_web")
+        before = row.status
+        row.status = (RegistrationStatus.COMPLETE if ok else RegistrationStatus.WEB_NG).value
+        row.updated_at = utcnow()
+        session.flush()
+        _history(
+            session,
+            row,
+            operator,
+            Action.STATUS,
+            {"status": [before, row.status]},
+            "WEB登録の結果: OK" if ok else "WEB登録の結果: NG",
+        )
+        return view_of(row)

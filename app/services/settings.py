@@ -17,6 +17,7 @@ from app.services.operators import OperatorRef
 
 DEFAULT_CONSIGNOR_CODE = "329273"  # REG-5: the provider's default; a setting, changed per merchant
 SETTINGS_ROW_ID = 1
+INTEGER_KEYS = {"stop_request_business_days", "quiet_period_weeks"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class SettingsView:
     merchant_deposit_type: str
     merchant_account_number: str
     stop_request_business_days: int
+    quiet_period_weeks: int
     version: int
 
     def as_dict(self) -> dict[str, str | int]:
@@ -103,6 +105,13 @@ def _stop_days(value: str) -> str:
     return text
 
 
+def _quiet_weeks(value: str) -> str:
+    text = normalize_digits(value)
+    if not only_digits(text) or not 2 <= int(text) <= 26:
+        raise InvalidValue("登録済とみなすまでの期間は2〜26週です", code="setting_quiet_period")
+    return text
+
+
 # key → (Japanese label, validator)
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
@@ -124,6 +133,7 @@ SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "merchant_deposit_type": ("取引口座の預金種目", _merchant_deposit_type),
     "merchant_account_number": ("取引口座の口座番号", _merchant_account),
     "stop_request_business_days": ("振替停止依頼の期限（振替日の何営業日前）", _stop_days),
+    "quiet_period_weeks": ("返却がなければ登録済とみなすまでの週数（発送日から）", _quiet_weeks),
 }
 
 
@@ -191,7 +201,7 @@ def update_settings(
             raise Conflict(
                 "加盟店設定は画面を開いた後で別の担当者が変更しました。再読み込みしてください", code="stale_edit"
             )
-        typed: dict[str, str | int] = {k: int(v) if k == "stop_request_business_days" else v for k, v in clean.items()}
+        typed: dict[str, str | int] = {k: int(v) if k in INTEGER_KEYS else v for k, v in clean.items()}
         changes = {key: [getattr(row, key), value] for key, value in typed.items() if getattr(row, key) != value}
         if changes:
             for key, (_, after) in changes.items():

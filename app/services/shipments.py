@@ -13,8 +13,9 @@ from app.db.models import AccountRegistration, DeficiencyReturn, RegistrationHis
 from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.business_calendar import BillingMonth, month_schedule
 from app.domain.errors import InvalidValue, NotFound
-from app.domain.lifecycle import QUIET_PERIOD, presumed_complete
+from app.domain.lifecycle import presumed_complete, presumed_date
 from app.services.operators import OperatorRef
+from app.services.settings import get_settings
 
 OPEN, SENT = "open", "sent"
 NEW, CORRECTED = "new", "corrected"
@@ -149,6 +150,7 @@ class StatusReport:
 def status_report(db: Database, customer_number: str, *, today: date | None = None) -> StatusReport:
     """Where a registration stands in its lifecycle, what happens next, and the deadlines that matter."""
     day = today or date.today()
+    quiet_weeks = get_settings(db).quiet_period_weeks
     with db.read() as session:
         r = session.scalar(select(AccountRegistration).where(AccountRegistration.customer_number == customer_number))
         if r is None:
@@ -173,10 +175,10 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
             f"入力済・未発送（{kind}）", "次の発送（kofuri shipments create）に含めて送付します", [reach]
         )
     if status is RegistrationStatus.SENT and r.sent_on is not None:
-        presumed = r.sent_on + QUIET_PERIOD
-        if presumed_complete(r.status, r.sent_on, day):
+        presumed = presumed_date(r.sent_on, quiet_weeks)
+        if presumed_complete(r.status, r.sent_on, day, quiet_weeks):
             return StatusReport(
-                f"登録済（推定）: {r.sent_on.isoformat()} 発送、{QUIET_PERIOD.days // 7}週間返却なし",
+                f"登録済（推定）: {r.sent_on.isoformat()} 発送、{quiet_weeks}週間返却なし",
                 "金融機関からの完了通知はありません（REG-3）。振替結果で確認してください",
                 [],
             )

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 
 from app.db.database import Database
-from app.domain.errors import InvalidValue
+from app.domain.errors import InvalidValue, ValidationFailed
 from app.domain.registration import RegistrationInput
 from app.render.layout import load_layout
 from app.services import accounts, billing, returns, shipments
@@ -103,3 +103,36 @@ def test_bad_returns_change_nothing(db: Database, operator: OperatorRef, tmp_pat
     assert returns.list_returns(db) == [] and accounts.get_registration(db, view.id).status == "keyed"
     with pytest.raises(InvalidValue, match="状態"):
         returns.update_return(db, 1, "lost", operator)
+
+
+def test_quiet_period_is_a_setting_and_web_results_follow_reg_10(db: Database, operator: OperatorRef) -> None:
+    from app.services import settings
+
+    number = keyed(db, operator, 1).customer_number
+    view = shipments.create_shipment(db, operator)
+    shipments.send_shipment(db, view.id, date(2026, 11, 2), operator)
+    assert shipments.status_report(db, number, today=date(2026, 11, 30)).step.startswith("発送済")
+    settings.update_settings(db, {"quiet_period_weeks": "4"}, operator)
+    assert shipments.status_report(db, number, today=date(2026, 11, 30)).step.startswith(
+        "登録済（推定）: 2026-11-02 発送、4週間"
+    )
+    with pytest.raises(ValidationFailed, match="2〜26週"):
+        settings.update_settings(db, {"quiet_period_weeks": "0"}, operator)
+    web = accounts.register(
+        db,
+        RegistrationInput(
+            contract_holder_name="ウェブ 太郎",
+            contract_holder_kana="ウェブ タロウ",
+            bank_code="0005",
+            branch_code="001",
+            deposit_type="1",
+            account_number="77",
+            account_holder_kana="ウェブ タロウ",
+            method="WEB",
+        ),
+        operator,
+    )
+    assert accounts.record_web_result(db, web.customer_number, False, operator).status == "web_ng"
+    assert accounts.record_web_result(db, web.customer_number, True, operator).status == "complete"  # the last wins
+    with pytest.raises(InvalidValue, match="WEB登録の結果を待っていません"):
+        accounts.record_web_result(db, number, True, operator)

@@ -15,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db.database import Database
+from app.domain.lifecycle import DEFAULT_QUIET_WEEKS
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
+from app.services.settings import get_settings
 from ui.workers import TaskContext, TaskRunner
 
 PAGE = 100
@@ -51,7 +53,7 @@ VIEW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def cell_text(view: RegistrationView, attribute: str) -> str:
+def cell_text(view: RegistrationView, attribute: str, quiet_weeks: int = DEFAULT_QUIET_WEEKS) -> str:
     if attribute == "bank_label":
         return f"{view.bank_code} {view.bank_name}"
     if attribute == "branch_label":
@@ -60,6 +62,8 @@ def cell_text(view: RegistrationView, attribute: str) -> str:
         return "" if view.monthly_amount is None else f"{view.monthly_amount:,}円"
     if attribute == "registration_date":
         return view.registration_date.isoformat()
+    if attribute == "next_step":
+        return view.next_step(quiet_weeks)
     return str(getattr(view, attribute))
 
 
@@ -92,6 +96,7 @@ class AccountResultsModel(QAbstractTableModel):
         self._sort = "customer_number"
         self._descending = False
         self.complete = True  # False until the row count is known
+        self.quiet_weeks = get_settings(db).quiet_period_weeks
 
     # --- searching -------------------------------------------------------------------------------------
     def search(self, criteria: SearchCriteria) -> None:
@@ -286,7 +291,7 @@ class AccountResultsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return view.status_label if column.attribute == "status_label" else None
-        return cell_text(view, column.attribute)
+        return cell_text(view, column.attribute, self.quiet_weeks)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
