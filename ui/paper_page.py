@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,41 +34,7 @@ from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef, list_operators
 from ui.forms_dialog import PdfPreview
 from ui.return_dialog import ReturnDialog
-from ui.widgets import to_date
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class RowsModel(QAbstractTableModel):
-    """A small read-only table of strings (shipments, dashboard rows, statistics, deadlines)."""
-
-    def __init__(self, headers: tuple[str, ...], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[tuple[str, ...]] = []
-        self.keys: list[Any] = []
-
-    def set_rows(self, rows: Sequence[tuple[str, ...]], keys: list[Any] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.keys = keys or [None] * len(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.rows[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.headers[section]) if 0 <= section < len(self.headers) else None
-        return None
+from ui.widgets import RowsModel, to_date
 
 
 def table(model: RowsModel, name: str) -> QTableView:

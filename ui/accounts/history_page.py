@@ -25,7 +25,7 @@ from app.domain.registration import FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
-from ui.widgets import DateRange
+from ui.widgets import DateRange, RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EXTRA_LABELS = {"bank_name": "銀行名", "branch_name": "支店名", "checklist": "依頼書の確認", "note": "メモ"}
@@ -80,37 +80,15 @@ class HistoryModel(QAbstractTableModel):
         return None
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(RowsModel):
     """Field-level before and after of one history entry."""
 
-    HEADERS = ("項目", "変更前", "変更後")
-
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str, str, str]] = []
+        super().__init__(("項目", "変更前", "変更後"), parent)
 
     def set_entry(self, entry: HistoryEntry | None) -> None:
-        self.beginResetModel()
-        self.rows = []
-        if entry is not None:
-            self.rows = [(field_label(k), value_text(v[0]), value_text(v[1])) for k, v in entry.changes.items()]
-        self.endResetModel()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.rows[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section]) if 0 <= section < 3 else None
-        return None
+        changes = entry.changes.items() if entry is not None else []
+        self.set_rows([(field_label(k), value_text(v[0]), value_text(v[1])) for k, v in changes])
 
 
 class HistoryPage(QWidget):
