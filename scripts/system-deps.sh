@@ -9,6 +9,11 @@ have_lib libGL.so.1 || need+=(libgl1)
 have_lib libxkbcommon.so.0 || need+=(libxkbcommon0)
 have_lib libfontconfig.so.1 || need+=(libfontconfig1)
 have_lib libdbus-1.so.3 || need+=(libdbus-1-3)
+# QtPdf (preview) and QtCharts pull these in through QtGui / QtNetwork
+have_lib libX11.so.6 || need+=(libx11-6)
+have_lib libglib-2.0.so.0 || need+=(libglib2.0-0)
+have_lib libfreetype.so.6 || need+=(libfreetype6)
+have_lib libgssapi_krb5.so.2 || need+=(libgssapi-krb5-2)
 # The window on a real X display (make run) needs Qt's xcb plugin libraries.
 have_lib libxcb-cursor.so.0 || need+=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libxcb-randr0)
