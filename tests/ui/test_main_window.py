@@ -33,3 +33,24 @@ def test_main_window_shows_database_operator_and_areas(qtbot: QtBot, db: Databas
     assert window.pages.currentWidget() is window.search_page
     assert "zengin-code 1.1.0." in window.about_text()
     window.close()
+
+
+def test_no_two_mnemonics_clash_on_a_screen(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
+    """Alt+letter reaches one thing: the menus' letters are not reused on a page, and a page has no duplicates."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    window = MainWindow(db, operator)
+    qtbot.addWidget(window)
+    menu_letters = {re.search(r"&(\w)", a.text()).group(1).upper() for a in window.menuBar().actions()}  # type: ignore[union-attr]
+    for index in range(window.pages.count()):
+        page = window.pages.widget(index)
+        texts = [w.text() for w in page.findChildren(QAbstractButton)] + [w.text() for w in page.findChildren(QLabel)]
+        for bar in page.findChildren(QTabBar):
+            texts += [bar.tabText(i) for i in range(bar.count())]
+        letters = [m.upper() for text in texts for m in re.findall(r"&(\w)", text)]
+        assert not set(letters) & menu_letters, (window.navigation.item(index).text(), set(letters) & menu_letters)
+        duplicates = {x for x in letters if letters.count(x) > 1}
+        assert not duplicates, (window.navigation.item(index).text(), duplicates)
+    window.close()

@@ -120,7 +120,7 @@ class HistoryPage(QWidget):
         grid.addWidget(self.action, 0, 5)
         grid.addWidget(QLabel(self.tr("期間")), 1, 0)
         grid.addWidget(self.period, 1, 1, 1, 4)
-        self.search_button = QPushButton(self.tr("検索(&F)"))
+        self.search_button = QPushButton(self.tr("検索(&S)"))
         self.search_button.clicked.connect(self.run_search)
         grid.addWidget(self.search_button, 1, 5)
         layout.addWidget(box)

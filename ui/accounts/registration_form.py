@@ -169,7 +169,7 @@ class RegistrationForm(QWidget):
             max_length=8,
             placeholder=self.tr("末尾の1を除いた7桁（8桁でも可）"),
         )
-        self._line(account, "account_holder_kana", self.tr("口座名義カナ(&H)"), max_length=60)
+        self._line(account, "account_holder_kana", self.tr("口座名義カナ(&L)"), max_length=60)
 
         other = self._group(outer, self.tr("登録"))
         self.method = QComboBox()
