@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
+from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
@@ -55,10 +57,11 @@ class BillingLinesModel(QAbstractTableModel):
         self.total = 0
         self.lines: list[LineView] = []
 
-    def load(self, month: str, total: int, editable: bool) -> None:
+    def load(self, month: str, total: int, editable: bool, first: list[LineView]) -> None:
+        """The month's first lines (read in a worker); the rest come 500 at a time as the grid scrolls."""
         self.beginResetModel()
         self.month, self.total, self.editable = month, total, editable
-        self.lines = billing.list_lines(self._db, month, limit=CHUNK) if total else []
+        self.lines = list(first)
         self.endResetModel()
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
@@ -131,8 +134,22 @@ class BillingLinesModel(QAbstractTableModel):
         return None
 
 
+@dataclass(frozen=True)
+class MonthSnapshot:
+    """Everything the page shows about a month, read in one worker."""
+
+    month: str
+    today: date
+    view: billing.MonthView | None
+    schedule: MonthSchedule
+    lapses: int
+    first: list[LineView]
+    problems: list[billing.LineProblem]
+
+
 class BillingPage(QWidget):
     registrationRequested = Signal(str)  # customer number: jump to it in the search
+    refreshed = Signal()
 
     def __init__(self, db: Database, operator: OperatorRef, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,6 +157,7 @@ class BillingPage(QWidget):
         self._operator = operator
         self._runner = runner
         self.last_result: ExportResult | None = None
+        self._generation = 0
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -240,13 +258,35 @@ class BillingPage(QWidget):
         return f"{d.year():04d}-{d.month():02d}"
 
     def refresh(self) -> None:
+        """Read the month in a worker (a large month takes longer than a GUI frame), then show it."""
+        self._generation += 1
+        generation = self._generation
         month = self.month_text()
         today = date.today()
-        try:
-            view = billing.get_month(self._db, month)
-        except NotFound:
-            view = None
-        schedule = view.schedule if view else billing.month_schedule_view(self._db, month)
+
+        def load(_ctx: TaskContext) -> MonthSnapshot:
+            try:
+                view = billing.get_month(self._db, month)
+            except NotFound:
+                view = None
+            return MonthSnapshot(
+                month=month,
+                today=today,
+                view=view,
+                schedule=view.schedule if view else billing.month_schedule_view(self._db, month),
+                lapses=len(billing.lapse_warnings(self._db, today=today)),
+                first=billing.list_lines(self._db, month, limit=CHUNK) if view and view.line_count else [],
+                problems=billing.check_month(self._db, month) if view else [],
+            )
+
+        def show(snapshot: MonthSnapshot) -> None:
+            if generation == self._generation:
+                self._show(snapshot)
+
+        self._runner.start(load, on_success=show, on_failure=lambda message: self.message.setText(message))
+
+    def _show(self, snapshot: MonthSnapshot) -> None:
+        view, schedule, today = snapshot.view, snapshot.schedule, snapshot.today
 
         def with_days(day: date) -> str:
             days = (day - today).days
@@ -259,29 +299,36 @@ class BillingPage(QWidget):
         self.facts["lines"].setText(
             self.tr("{0} 件 / {1} 円").format(f"{view.line_count:,}", f"{view.total:,}") if view else "—"
         )
-        lapses = billing.lapse_warnings(self._db, today=today)
-        self.facts["lapse"].setText(self.tr("{0} 件（12か月以上請求なし）").format(len(lapses)) if lapses else "—")
+        lapses = snapshot.lapses
+        self.facts["lapse"].setText(self.tr("{0} 件（12か月以上請求なし）").format(lapses) if lapses else "—")
         draft = view is None or view.state == billing.DRAFT
-        self.model.load(month, view.line_count if view else 0, editable=draft)
+        self.model.load(snapshot.month, view.line_count if view else 0, draft, snapshot.first)
         self.prepare_button.setEnabled(draft)
         self.import_button.setEnabled(draft)
         self.stop_button.setEnabled(view is not None and not draft)  # OP-3: offered only when allowed
         self.remove_button.setEnabled(view is not None and draft)
         self.problems.clear()
-        if view is not None:
-            for problem in billing.check_month(self._db, month):
-                item = QListWidgetItem(str(problem))
-                item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
-                self.problems.addItem(item)
+        for problem in snapshot.problems:
+            item = QListWidgetItem(str(problem))
+            item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
+            self.problems.addItem(item)
+        self.refreshed.emit()
 
     def prepare(self) -> None:
-        try:
-            view = billing.prepare_month(self._db, self.month_text(), self._operator)
-        except DomainError as error:
-            self.message.setText(error.message)
-            return
-        self.message.setText(self.tr("{0} の明細: {1} 件").format(view.month, view.line_count))
-        self.refresh()
+        month = self.month_text()
+
+        def done(view: billing.MonthView) -> None:
+            self.message.setText(self.tr("{0} の明細: {1} 件").format(view.month, view.line_count))
+            self.refresh()
+
+        run_with_progress(
+            self._runner,
+            self,
+            self.tr("明細を作成しています…"),
+            lambda _ctx: billing.prepare_month(self._db, month, self._operator),
+            done,
+            self.message.setText,
+        )
 
     def import_amounts(self, path: str | None = None) -> None:
         if not path:
@@ -290,16 +337,24 @@ class BillingPage(QWidget):
             )
         if not path:
             return
-        try:
-            count, problems = billing.import_amounts(self._db, self.month_text(), Path(path), self._operator)
-        except DomainError as error:
-            self.message.setText(error.message)
-            return
-        if problems:
-            self.message.setText(self.tr("取り込みませんでした:\n") + "\n".join(str(p) for p in problems[:20]))
-        else:
-            self.message.setText(self.tr("{0} 件の金額を取り込みました").format(count))
-        self.refresh()
+        month, source = self.month_text(), Path(path)
+
+        def done(result: tuple[int, list[billing.ImportProblem]]) -> None:
+            count, problems = result
+            if problems:
+                self.message.setText(self.tr("取り込みませんでした:\n") + "\n".join(str(p) for p in problems[:20]))
+            else:
+                self.message.setText(self.tr("{0} 件の金額を取り込みました").format(count))
+            self.refresh()
+
+        run_with_progress(
+            self._runner,
+            self,
+            self.tr("金額を取り込んでいます…"),
+            lambda _ctx: billing.import_amounts(self._db, month, source, self._operator),
+            done,
+            self.message.setText,
+        )
 
     def export(self, fmt: str, path: str | None = None) -> None:
         month = self.month_text()

@@ -14,7 +14,6 @@ from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
-from tests.ui.conftest import wait_for
 from ui.billing_page import AMOUNT_COLUMN, BillingPage
 from ui.main_window import MainWindow
 from ui.workers import TaskRunner
@@ -49,10 +48,12 @@ def test_prepare_edit_check_export_and_lock(
     page = BillingPage(db, operator, runner)
     qtbot.addWidget(page)
     page.show()
-    page.month.setDate(QDate(2027, 2, 1))
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.month.setDate(QDate(2027, 2, 1))
     assert page.facts["debit_date"].text().startswith("2027-03-01")
     assert "未作成" in page.facts["state"].text()
-    page.prepare_button.click()
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.prepare_button.click()  # in a worker, then the page reads the month again
     assert page.model.rowCount() == 3 and page.facts["lines"].text() == "3 件 / 9,900 円"
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     amount = page.model.index(0, AMOUNT_COLUMN)
@@ -62,20 +63,24 @@ def test_prepare_edit_check_export_and_lock(
     assert billing.list_lines(db, "2027-02")[0].amount == 4400
     # a registration that can no longer be billed shows as a problem, and the export is refused
     accounts.invalidate(db, views[2].id, views[2].version, "解約", operator)
-    page.refresh()
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.refresh()
     assert page.problems.count() == 1 and views[2].customer_number in page.problems.item(0).text()
     with qtbot.waitSignal(page.registrationRequested) as jump:
         page.problems.itemActivated.emit(page.problems.item(0))
     assert jump.args == [views[2].customer_number]
-    page.export("xlsx", str(tmp_path / "refused.xlsx"))
-    wait_for(qtbot, lambda: "BILL-4" in page.message.text())
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("xlsx", str(tmp_path / "refused.xlsx"))
+    assert "BILL-4" in page.message.text()
     assert not (tmp_path / "refused.xlsx").exists()
     page.table.selectRow(2)  # the invalidated customer's line comes out of the draft
-    page.remove_button.click()
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.remove_button.click()
     assert page.problems.count() == 0 and page.model.rowCount() == 2
     page.final.setChecked(True)
-    page.export("xlsx", str(tmp_path / "feb.xlsx"))
-    wait_for(qtbot, lambda: page.last_result is not None)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("xlsx", str(tmp_path / "feb.xlsx"))
+    assert page.last_result is not None
     assert "feb.xlsx: 2 件 7,700 円" in page.message.text()
     assert load_workbook(tmp_path / "feb.xlsx")["集計"]["B9"].value == 7700
     assert page.facts["state"].text() == "確定（ロック済）"
@@ -89,7 +94,8 @@ def test_a_problem_opens_the_registration_in_the_search(qtbot: QtBot, db: Databa
     accounts.invalidate(db, view.id, view.version, "解約", operator)
     window = MainWindow(db, operator)
     qtbot.addWidget(window)
-    window.billing_page.month.setDate(QDate(2027, 2, 1))
+    with qtbot.waitSignal(window.billing_page.refreshed, timeout=5000):
+        window.billing_page.month.setDate(QDate(2027, 2, 1))
     assert window.billing_page.problems.count() == 1
     with qtbot.waitSignal(window.search_page.model.searchFinished, timeout=5000):
         window.billing_page.problems.itemActivated.emit(window.billing_page.problems.item(0))
