@@ -310,6 +310,14 @@ def test_paper_workflow_commands(db_path: str, tmp_path: Path) -> None:
     assert out.strip() == "2" and "不備分 1 枚" in err
     cover = tmp_path / "cover.pdf"
     assert run("--db", db_path, "forms", "cover-sheet", "--shipment", "2", "--out", str(cover))[0] == 0
+    listed = json.loads(run("--db", db_path, "accounts", "list", "--format", "json")[1])
+    back = next(r for r in listed if r["customer_number"] == "03292790000000000100")
+    assert (back["status"], back["sent_on"], back["corrected"], back["billing_stopped"]) == (
+        "keyed",
+        "2026-11-02",
+        True,
+        False,
+    )
     records = json.loads(run("--db", db_path, "returns", "list", "--open", "--format", "json")[1])
     assert [(r["id"], r["status"], r["reasons"]) for r in records] == [
         (1, "received", "金融機関届け出印相違、捨印漏れ")

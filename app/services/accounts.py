@@ -104,6 +104,9 @@ class RegistrationView:
     updated_at: datetime
     version: int
     sent_on: date | None = None
+    corrected: bool = False
+    billing_stopped: bool = False
+    billing_stop_reason: str = ""
 
     def next_step(self, quiet_weeks: int) -> str:
         """What happens next (REG-3), in a few words for the results list."""
