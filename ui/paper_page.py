@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -375,8 +375,3 @@ class PaperPage(QWidget):
                 for month, deadline, numbers in returns.left_out(self._db)
             ]
         )
-
-    def open_scan(self, path: str) -> bool:
-        if not path:
-            return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -30,7 +30,6 @@ DEPOSIT_TYPE_LABELS: dict[DepositType, str] = {
     DepositType.TAX_RESERVE: "納税準備",
     DepositType.OTHER: "その他",
 }
-SAVINGS_CODE = 4  # 貯蓄: cannot be debited
 
 
 def parse_deposit_type(value: str | int) -> DepositType:

@@ -66,7 +66,3 @@ class ConfirmationRequired(DomainError):
     """The action is allowed only when the caller confirms it explicitly (e.g. a shared bank account)."""
 
     code = "confirmation_required"
-
-
-class PermissionDenied(DomainError):
-    code = "permission_denied"

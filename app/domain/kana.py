@@ -241,7 +241,3 @@ def to_display_kana(text: str) -> str:
     """What a clerk typed, as full-width katakana for storage and display (search folds to this too)."""
     units = _fullwidth_units(text)
     return "".join(c for c, _ in units).strip()
-
-
-def is_bank_kana(text: str, field: FieldClass = FieldClass.PARTY_NAME) -> bool:
-    return all(c in ALLOWED[field] for c in text)

@@ -139,11 +139,6 @@ def _n(value: object, length: int, name: str) -> str:
     return text.zfill(length)
 
 
-def _c(text: str, length: int) -> str:
-    """An already bank-safe text (half-width), cut and padded to its field."""
-    return fit(text, length).ljust(length)
-
-
 _DATA_SHAPE = re.compile(r"2\d{4}.{15}\d{3}.{15} {4}\d\d{7}.{30}\d{10}\d\d{20}0 {8}")
 
 

@@ -831,15 +831,6 @@ def input_from_view(view: RegistrationView) -> RegistrationInput:
     )
 
 
-def count_by_status(db: Database) -> dict[str, int]:
-    """How many registrations stand in each status (the overview on the main window)."""
-    with db.read() as session:
-        stmt = select(AccountRegistration.status, func.count(AccountRegistration.id)).group_by(
-            AccountRegistration.status
-        )
-        return {status: count for status, count in session.execute(stmt)}
-
-
 def reserve_customer_numbers(db: Database, count: int, operator: OperatorRef, purpose: str) -> list[str]:
     """Allocate `count` numbers for pre-numbered blank forms and record them, so none is issued twice (REG-4)."""
     if not 1 <= count <= 10_000:

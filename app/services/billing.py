@@ -792,7 +792,8 @@ def lapse_warnings(db: Database, *, today: date | None = None) -> list[tuple[str
     """REG-11: complete registrations not billed for 12 months or more, listed before they reach 13.
     Returns (customer number, name, last billed month or "—")."""
     day = today or date.today()
-    limit = f"{day.year - 1:04d}-{day.month:02d}"
+    months_back = day.year * 12 + day.month - 1 - LAPSE_WARNING_MONTHS
+    limit = f"{months_back // 12:04d}-{months_back % 12 + 1:02d}"
     with db.read() as session:
         last = (
             select(BillingLine.registration_id, func.max(BillingMonth.month).label("last"))

@@ -173,13 +173,6 @@ def update_return(
         return _view(ret, registration)
 
 
-def add_contact(db: Database, return_id: int, channel: str, note: str, operator: OperatorRef) -> None:
-    with db.write() as session:
-        if session.get(DeficiencyReturn, return_id) is None:
-            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
-        session.add(ReturnContact(return_id=return_id, channel=channel, note=note.strip(), operator_id=operator.id))
-
-
 def list_returns(db: Database, *, open_only: bool = False) -> list[ReturnView]:
     with db.read() as session:
         stmt = select(DeficiencyReturn, AccountRegistration).join(

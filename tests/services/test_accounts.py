@@ -169,13 +169,6 @@ def test_history_search_and_append_only(db: Database, clerk: OperatorRef, operat
     assert count(db, RegistrationHistory) == 3
 
 
-def test_count_by_status(db: Database, clerk: OperatorRef) -> None:
-    a = accounts.register(db, form(), clerk)
-    accounts.register(db, form(account_number="2", method="WEB"), clerk)
-    accounts.set_status(db, a.id, a.version, RegistrationStatus.SENT, "発送", clerk)
-    assert accounts.count_by_status(db) == {"sent": 1, "web_requested": 1}
-
-
 def test_search_keys_follow_names_numbers_and_phones(db: Database, clerk: OperatorRef) -> None:
     view = accounts.register(db, form(customer_number="03292790000000000123", phone="090-1234-5678"), clerk)
     find = accounts.search
