@@ -12,7 +12,18 @@ version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
   pg_createcluster "$version" main >/dev/null
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
+# The server must not inherit any descriptor of ours beyond /dev/null: a daemon holding the pipe of
+# `$(bash scripts/start-postgres.sh)` (fd 3 here) or CI's output keeps the caller waiting forever.
+start_detached() (
+  for fd in /proc/$BASHPID/fd/*; do
+    n=${fd##*/}
+    if [ "$n" -gt 2 ]; then eval "exec $n>&-" 2>/dev/null || true; fi
+  done
+  exec "$@" </dev/null >/dev/null 2>&1
+)
+if ! pg_ctlcluster "$version" main status >/dev/null 2>&1; then
+  start_detached pg_ctlcluster "$version" main start || true
+fi
 for _ in $(seq 1 30); do
   su postgres -c "pg_isready -q" && break
   sleep 1
