@@ -727,7 +727,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         if args.command is None:
             # The composition root: with no sub-command the same program opens the window.
             gui = importlib.import_module("ui.app")
-            return int(gui.run_gui(args.db, paths, args.operator))
+            return int(gui.run_gui(args.db, paths, args.operator, log_file=Path(handler.baseFilename)))
         return _run_command(args, paths, out, err, Path(handler.baseFilename))
     finally:
         logging.getLogger().removeHandler(handler)

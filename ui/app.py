@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -11,6 +12,7 @@ from app.domain.errors import DomainError
 from app.paths import AppPaths
 from app.services.operators import get_operator
 from app.services.setup import connect, initialize
+from ui import error_hook
 from ui.fonts import ui_font
 from ui.main_window import MainWindow
 
@@ -27,7 +29,7 @@ def install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str) -> int:
+def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: Path | None = None) -> int:
     # Workers run Python too; a short GIL switch interval keeps painting (hundreds of data() calls) smooth.
     sys.setswitchinterval(0.0005)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -44,6 +46,7 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str) -> int:
         QMessageBox.critical(None, "口振デスク", str(error))
         return 1
     window = MainWindow(db, operator, user_forms=paths.user_forms_dir, attachments=paths.ensure(paths.attachments_dir))
+    error_hook.install(log_file, lambda: QApplication.activeWindow() or window)
     window.show()
     code = app.exec()
     db.dispose()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,18 +36,6 @@ QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 7px 6px; }
 QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
 """
-
-
-class PlannedPage(QWidget):
-    """An area whose screens are not built yet: says so plainly."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        layout.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -81,14 +67,12 @@ class MainWindow(QMainWindow):
         self.billing_page = BillingPage(db, operator, self.runner)
         paths = AppPaths.resolve()
         self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir))
-        planned = self.tr("この画面は次の開発で追加されます。")
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),
             (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
             (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R"),
             (self.tr("請求"), self.billing_page, "Ctrl+B"),
-            (self.tr("振替結果"), PlannedPage(planned), ""),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
         ]
         for title, page, _ in self._areas:

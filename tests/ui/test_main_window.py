@@ -1,8 +1,17 @@
+import logging
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtGui import QFontDatabase
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from app.db.database import Database
+from app.domain.errors import DomainError
 from app.services.operators import OperatorRef
+from tests.ui.conftest import answer_message_box
+from ui import error_hook
 from ui.fonts import register_fonts
 from ui.main_window import MainWindow
 
@@ -54,3 +63,38 @@ def test_no_two_mnemonics_clash_on_a_screen(qtbot: QtBot, db: Database, operator
         duplicates = {x for x in letters if letters.count(x) > 1}
         assert not duplicates, (window.navigation.item(index).text(), duplicates)
     window.close()
+
+
+def test_an_error_no_screen_caught_is_shown_in_plain_words_and_logged(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing crashes with a traceback in front of a clerk: the hook shows words, the log keeps the traceback."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    log_file = tmp_path / "kofuri.log"
+    hook = error_hook.install(log_file)
+    assert sys.excepthook is hook
+
+    def raised(error: Exception) -> list[str]:
+        try:
+            raise error
+        except Exception as caught:
+            seen: list[str] = []
+            answer_message_box("OK", seen)
+            hook(type(caught), caught, caught.__traceback__)
+            return seen
+
+    with caplog.at_level(logging.ERROR):
+        [text] = raised(ZeroDivisionError("division by zero"))
+    assert "予期しない問題が発生したため、この操作を中止しました" in text
+    assert str(log_file) in text and "Traceback" not in text and "ZeroDivisionError" not in text
+    [record] = caplog.records
+    assert record.exc_info is not None and record.exc_info[0] is ZeroDivisionError
+
+    caplog.clear()
+    [text] = raised(OperationalError("INSERT …", {}, Exception("database is locked")))
+    assert "データベースに書き込めませんでした" in text and "保存されていません" in text
+
+    caplog.clear()
+    [text] = raised(DomainError("この月は確定済みです"))
+    assert text == "この月は確定済みです"
+    assert caplog.records == []  # a refusal is not a fault: nothing to log
