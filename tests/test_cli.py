@@ -55,6 +55,21 @@ def test_demo_then_list_every_registration(db_path: str) -> None:
     code, out, _ = run("--db", db_path, "accounts", "list", "--status", "invalidated", "--format", "json")
     records = json.loads(out)
     assert records and all(r["status"] == "invalidated" for r in records)
+    # the paper workflow is real, not just a status: every sent or returned paper form is in a sent shipment,
+    # every returned one has its open return (the dashboard and statistics have data), and the returns whose
+    # new form arrived wait for the next shipment as corrected (不備分)
+    code, out, _ = run("--db", db_path, "shipments", "list", "--format", "json")
+    shipped = json.loads(out)
+    assert code == 0 and shipped and all(s["status"] == "sent" and s["tracking_number"] for s in shipped)
+    code, out, _ = run("--db", db_path, "returns", "list", "--format", "json")
+    returns = json.loads(out)
+    by_number = {r["customer_number"]: r for r in rows}
+    returned = {n for n, r in by_number.items() if r["status"] == "returned"}
+    assert returned and returned == {r["customer_number"] for r in returns if r["status"] in ("open", "waiting")}
+    for r in returns:
+        if r["status"] == "received":
+            assert by_number[r["customer_number"]]["status"] == "keyed"
+    assert sum(s["total"] for s in shipped) >= sum(1 for r in rows if r["status"] in ("sent", "returned"))
 
 
 def test_import_with_errors_reports_row_and_column_and_writes_nothing(db_path: str) -> None:

@@ -6,7 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -46,6 +47,23 @@ def table(model: RowsModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)
     return view
+
+
+def count_axis(largest: int) -> tuple[int, int]:
+    """The top and the step of an axis of counts: whole numbers only, at most six steps (1, 2, 5, 10, 20, …)."""
+    magnitude, multiples = 1, (1, 2, 5)
+    step = 1
+    while True:
+        for multiple in multiples:
+            step = multiple * magnitude
+            if largest <= step * 6:
+                break
+        else:
+            magnitude *= 10
+            continue
+        break
+    top = max(step, -(-largest // step) * step)
+    return top, step
 
 
 class PaperPage(QWidget):
@@ -87,7 +105,9 @@ class PaperPage(QWidget):
         for button in (self.create_button, self.send_button, self.cover_button):
             row.addWidget(button)
         layout.addLayout(row)
-        self.shipments_model = RowsModel(("発送", "状態", "発送日", "追跡番号", "新規分", "不備分", "合計"), self)
+        self.shipments_model = RowsModel(
+            ("発送", "状態", "発送日", "追跡番号", "新規分", "不備分", "合計"), self, numeric=(0, 4, 5, 6)
+        )
         self.shipments_table = table(self.shipments_model, "shipments")
         layout.addWidget(self.shipments_table, 1)
         return tab
@@ -204,7 +224,7 @@ class PaperPage(QWidget):
         filters.addWidget(self.open_return_button)
         layout.addLayout(filters)
         self.returns_model = RowsModel(
-            ("残り日数", "顧客番号", "契約者名", "銀行", "受領日", "経過", "理由", "状態", "担当"), self
+            ("残り日数", "顧客番号", "契約者名", "銀行", "受領日", "経過", "理由", "状態", "担当"), self, numeric=(5,)
         )
         self.returns_table = table(self.returns_model, "returns")
         self.returns_table.doubleClicked.connect(lambda _i: self.follow_up_selected())
@@ -224,8 +244,13 @@ class PaperPage(QWidget):
         period.addWidget(self.stats_to)
         period.addStretch(1)
         stats_layout.addLayout(period)
-        self.stats_model = RowsModel(("区分", "名前", "件数"), self)
+        self.stats_model = RowsModel(("区分", "名前", "件数"), self, numeric=(2,))
         self.stats_table = table(self.stats_model, "stats")
+        header = self.stats_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.stats_table.setMinimumWidth(320)
         self.chart = QChart()
         self.chart.setTitle(self.tr("不備理由別の件数"))
         self.chart.legend().hide()
@@ -278,25 +303,30 @@ class PaperPage(QWidget):
         rows = [(self.tr("理由"), k, str(v)) for k, v in result.by_reason.items()]
         rows += [(self.tr("金融機関"), k, str(v)) for k, v in result.by_bank.items()]
         self.stats_model.set_rows(rows)
-        self.stats_table.resizeColumnsToContents()
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
+        # Horizontal bars: the reasons are long Japanese labels, read in full down the left; most frequent on top.
+        names = list(result.by_reason)[::-1]
         bars = QBarSet(self.tr("件数"))
-        names = list(result.by_reason)
         for name in names:
             bars.append(result.by_reason[name])
-        series = QBarSeries()
+        bars.setLabelColor(Qt.GlobalColor.black)
+        series = QHorizontalBarSeries()
         series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(names or [self.tr("（なし）")])
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         values = QValueAxis()
-        values.setRange(0, max([*result.by_reason.values(), 1]))
+        top, step = count_axis(max([*result.by_reason.values(), 0]))
+        values.setRange(0, top)
+        values.setTickCount(top // step + 1)
         values.setLabelFormat("%d")
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
 
     def record_return(self, customer_number: str = "") -> ReturnDialog:

@@ -65,9 +65,10 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class RowsModel(QAbstractTableModel):
     """A small read-only table of strings (shipments, dashboard rows, statistics, deadlines)."""
 
-    def __init__(self, headers: tuple[str, ...], parent: Any = None) -> None:
+    def __init__(self, headers: tuple[str, ...], parent: Any = None, *, numeric: tuple[int, ...] = ()) -> None:
         super().__init__(parent)
         self.headers = headers
+        self.numeric = frozenset(numeric)  # columns of counts and days: right-aligned like any ledger
         self.rows: list[tuple[str, ...]] = []
         self.keys: list[Any] = []
 
@@ -84,7 +85,11 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.rows[index.row()][index.column()]
 

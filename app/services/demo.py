@@ -4,17 +4,19 @@ Japan Post accounts, corporate accounts, every status), through the same service
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
 from faker import Faker
+from sqlalchemy import func, select
 
 from app.db.database import Database
+from app.db.models import AccountRegistration
 from app.domain import bank_codes
 from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, validate_registration
-from app.services import accounts
+from app.services import accounts, returns, shipments
 from app.services.operators import OperatorRef, Role, ensure_operator
 from app.services.settings import get_settings
 
@@ -61,6 +63,28 @@ STATUS_WEIGHTS = (
     (RegistrationStatus.WEB_REQUESTED, 5),
     (RegistrationStatus.WEB_NG, 3),
     (RegistrationStatus.INVALIDATED, 7),
+)
+
+
+# How often each DEF-2 reason comes back (seal problems lead, as at every bank).
+REASON_WEIGHTS = (
+    ("seal_mismatch", 30),
+    ("seal_unclear", 12),
+    ("spare_seal_missing", 12),
+    ("account_number", 10),
+    ("holder_mismatch", 9),
+    ("branch", 7),
+    ("seal_missing", 7),
+    ("deposit_type", 5),
+    ("no_account", 4),
+    ("representative_missing", 4),
+)
+# Paper forms the demo sends in shipments, days before today: the older ones are where returns come from.
+SHIPMENT_AGES = (56, 35, 20, 6)
+FOLLOW_UP_NOTES = (
+    ("phone", "お客様に電話し、新しい依頼書を郵送すると伝えた"),
+    ("mail", "新しい依頼書と返信用封筒を郵送"),
+    ("email", "訂正方法をメールで案内"),
 )
 
 
@@ -130,6 +154,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
     with db.write() as session:
         operators = [ensure_operator(session, login, name, role) for login, name, role in OPERATORS]
         refs = [OperatorRef(o.id, o.login_id, o.name, Role(o.role)) for o in operators]
+    supervisor = next(ref for ref in refs if ref.role is Role.SUPERVISOR)
     prefix = get_settings(db).customer_number_prefix
 
     valids = []
@@ -157,8 +182,59 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
         )
         valids.append(validate_registration(raw, prefix=prefix, today=day))
         statuses.append(status)
-    views = accounts.register_batch(db, valids, rng.choice(refs), reason="デモデータ", allow_shared_accounts=True)
-    for view, status in zip(views, statuses, strict=True):
+    # Paper forms sent or returned go through the real workflow: keyed, shipped in one of the demo's
+    # shipments, returns recorded against them (REG-3, COVER-1, DEF-1), so every screen has data to show.
+    shipped = [
+        i
+        for i, status in enumerate(statuses)
+        if status in (RegistrationStatus.SENT, RegistrationStatus.RETURNED)
+        and valids[i].method is RegistrationMethod.PAPER
+    ]
+    waves: list[list[int]] = [[] for _ in SHIPMENT_AGES]
+    for i in shipped:
+        # a returned form was sent long enough ago for the bank to send it back; a sent one is still quiet
+        slot = (
+            rng.randrange(len(SHIPMENT_AGES) - 1)
+            if statuses[i] is RegistrationStatus.RETURNED
+            else rng.randrange(2, len(SHIPMENT_AGES))
+        )
+        waves[slot].append(i)
+    shipped_set = set(shipped)
+    for i in shipped:
+        valids[i] = replace(valids[i], status=RegistrationStatus.KEYED)
+    views: list[accounts.RegistrationView | None] = [None] * len(valids)
+    answered: list[int] = []
+    for age, wave in zip(SHIPMENT_AGES, waves, strict=True):
+        if not wave:
+            continue
+        for i, view in zip(
+            wave,
+            accounts.register_batch(
+                db, [valids[i] for i in wave], rng.choice(refs), reason="デモデータ", allow_shared_accounts=True
+            ),
+            strict=True,
+        ):
+            views[i] = view
+        shipment = shipments.create_shipment(db, rng.choice(refs))
+        shipments.send_shipment(db, shipment.id, day - timedelta(days=age), supervisor, tracking_number=_tracking(rng))
+        for i in wave:
+            if statuses[i] is RegistrationStatus.RETURNED:
+                answered.extend(_record_return(db, views[i], day - timedelta(days=age), day, rng, refs))
+    # New forms that came back from customers: keyed again after the last shipment, waiting as 不備分.
+    for return_id in answered:
+        returns.update_return(db, return_id, "received", rng.choice(refs), note="新しい依頼書が届いた", channel="mail")
+    rest = [i for i in range(len(valids)) if i not in shipped_set]
+    for i, view in zip(
+        rest,
+        accounts.register_batch(
+            db, [valids[i] for i in rest], rng.choice(refs), reason="デモデータ", allow_shared_accounts=True
+        ),
+        strict=True,
+    ):
+        views[i] = view
+    for maybe, status in zip(views, statuses, strict=True):
+        assert maybe is not None
+        view = maybe
         if status is RegistrationStatus.INVALIDATED:
             accounts.invalidate(
                 db,
@@ -167,7 +243,46 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
                 rng.choice(("解約のため", "お客様の申し出", "重複登録")),
                 rng.choice(refs),
             )
-    by_status: dict[str, int] = {}
-    for status in statuses:
-        by_status[status.value] = by_status.get(status.value, 0) + 1
-    return DemoResult(len(views), by_status)
+    return DemoResult(len(views), _count_by_status(db))
+
+
+def _count_by_status(db: Database) -> dict[str, int]:
+    with db.read() as session:
+        rows = session.execute(
+            select(AccountRegistration.status, func.count()).group_by(AccountRegistration.status)
+        ).all()
+    return {status: count for status, count in sorted(rows)}
+
+
+def _tracking(rng: random.Random) -> str:
+    return "-".join(f"{rng.randrange(10_000):04d}" for _ in range(3))
+
+
+def _record_return(
+    db: Database,
+    view: accounts.RegistrationView | None,
+    sent_on: date,
+    today: date,
+    rng: random.Random,
+    refs: list[OperatorRef],
+) -> list[int]:
+    """A form the bank sent back 2–5 weeks after it was sent, with one or two reasons and some follow-up;
+    returns the id when the customer is to have answered with a new form."""
+    assert view is not None
+    received = min(today, sent_on + timedelta(days=rng.randint(14, 35)))
+    count = 2 if rng.random() < 0.25 else 1
+    reasons: list[str] = []
+    while len(reasons) < count:
+        reason = rng.choices([r for r, _ in REASON_WEIGHTS], [w for _, w in REASON_WEIGHTS])[0]
+        if reason not in reasons:
+            reasons.append(reason)
+    action = "correction" if rng.random() < 0.15 else "new_form"
+    ret = returns.add_return(db, view.customer_number, received, reasons, rng.choice(refs), action=action)
+    roll = rng.random()
+    if roll < 0.45:
+        channel, note = rng.choice(FOLLOW_UP_NOTES)
+        returns.update_return(db, ret.id, "waiting", rng.choice(refs), note=note, channel=channel)
+    elif roll < 0.6:
+        returns.update_return(db, ret.id, "waiting", rng.choice(refs), note="新しい依頼書を郵送", channel="mail")
+        return [ret.id]
+    return []

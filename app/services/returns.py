@@ -224,7 +224,7 @@ def contacts(db: Database, return_id: int) -> list[tuple[datetime, str, str]]:
 @dataclass(frozen=True)
 class DashboardRow:
     view: ReturnView
-    operator: str
+    operator: str  # the name of the operator who recorded the return
     age_days: int
     deadline: date
     days_left: int
@@ -249,7 +249,7 @@ def dashboard(
     month, deadline = next_paper_month(day)
     with db.read() as session:
         stmt = (
-            select(DeficiencyReturn, AccountRegistration, Operator.login_id)
+            select(DeficiencyReturn, AccountRegistration, Operator.name)
             .join(AccountRegistration, AccountRegistration.id == DeficiencyReturn.registration_id)
             .join(Operator, Operator.id == DeficiencyReturn.created_by)
             .where(DeficiencyReturn.status.in_(["open", "waiting"]))
@@ -259,13 +259,15 @@ def dashboard(
         if operator_login:
             stmt = stmt.where(Operator.login_id == operator_login)
         rows = []
-        for ret, registration, login in session.execute(stmt):
+        for ret, registration, recorded_by in session.execute(stmt):
             if reason and reason not in ret.reasons:
                 continue
             age = (day - ret.received_on).days
             if age < min_age_days:
                 continue
-            rows.append(DashboardRow(_view(ret, registration), login, age, deadline, (deadline - day).days, str(month)))
+            rows.append(
+                DashboardRow(_view(ret, registration), recorded_by, age, deadline, (deadline - day).days, str(month))
+            )
     rows.sort(key=lambda r: (r.days_left, -r.age_days, r.view.customer_number))
     return rows
 

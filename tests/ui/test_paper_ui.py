@@ -6,13 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import pdfplumber
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.registration import RegistrationInput
 from app.services import accounts, billing, returns, shipments
 from app.services.operators import OperatorRef
-from ui.paper_page import PaperPage
+from ui.paper_page import PaperPage, count_axis
 from ui.return_dialog import ReturnDialog
 
 
@@ -112,5 +115,30 @@ def test_dashboard_urgency_filters_and_statistics(
     assert [row[1] for row in page.returns_model.rows] == [numbers[1]]
     stats = {(row[0], row[1]): row[2] for row in page.stats_model.rows}
     assert stats[("理由", "金融機関届け出印相違")] == "2" and stats[("金融機関", "0005 三菱ＵＦＪ")] == "2"
-    assert page.chart.series() and page.chart.series()[0].barSets()[0].count() == 3
+    # the bar chart reads like the table: most frequent reason on top, a whole-number axis
+    [series] = page.chart.series()
+    assert isinstance(series, QHorizontalBarSeries)
+    bars = series.barSets()[0]
+    [categories] = page.chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(categories, QBarCategoryAxis)
+    labelled = dict(zip(categories.categories(), (bars.at(i) for i in range(bars.count())), strict=True))
+    assert labelled == {"金融機関届け出印相違": 2, "口座番号相違": 1, "名義人相違": 1}
+    assert categories.categories()[-1] == "金融機関届け出印相違"
+    [values] = page.chart.axes(Qt.Orientation.Horizontal)
+    assert isinstance(values, QValueAxis) and (values.max(), values.tickCount()) == (2, 3)
+    # who recorded each return, by name
+    assert {row[8] for row in page.returns_model.rows} == {operator.name}
+    count_index = page.stats_model.index(0, 2)
+    assert page.stats_model.data(count_index, Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
     assert page.left_out_model.rows[0][2] == "、".join([numbers[1], numbers[2], numbers[0]])  # DEF-4, oldest first
+
+
+@pytest.mark.parametrize(
+    ("largest", "expected"),
+    [(0, (1, 1)), (2, (2, 1)), (6, (6, 1)), (7, (8, 2)), (14, (15, 5)), (31, (40, 10)), (999, (1000, 200))],
+)
+def test_count_axis_has_whole_number_steps(largest: int, expected: tuple[int, int]) -> None:
+    top, step = count_axis(largest)
+    assert (top, step) == expected and top >= largest and top % step == 0 and top // step <= 6
