@@ -109,6 +109,7 @@ class PaperPage(QWidget):
             ("発送", "状態", "発送日", "追跡番号", "新規分", "不備分", "合計"), self, numeric=(0, 4, 5, 6)
         )
         self.shipments_table = table(self.shipments_model, "shipments")
+        self.shipments_table.horizontalHeader().setStretchLastSection(False)  # the total beside its parts
         layout.addWidget(self.shipments_table, 1)
         return tab
 

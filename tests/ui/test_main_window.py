@@ -1,19 +1,26 @@
 import logging
+import re
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from app.db.database import Database
 from app.domain.errors import DomainError
+from app.services import accounts
 from app.services.operators import OperatorRef
 from tests.ui.conftest import answer_message_box
+from tests.ui.test_accounts_ui import sample
 from ui import error_hook
+from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.fonts import register_fonts
+from ui.forms_dialog import BlankFormsOptions, RequestFormOptions
 from ui.main_window import MainWindow
+from ui.return_dialog import ReturnDialog
 
 
 def test_bundled_japanese_fonts_are_registered_with_qt(qtbot: QtBot) -> None:
@@ -44,24 +51,45 @@ def test_main_window_shows_database_operator_and_areas(qtbot: QtBot, db: Databas
     window.close()
 
 
-def test_no_two_mnemonics_clash_on_a_screen(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
-    """Alt+letter reaches one thing: the menus' letters are not reused on a page, and a page has no duplicates."""
-    import re
+def mnemonic_letters(widget: QWidget) -> tuple[list[str], list[str]]:
+    """The Alt letters a screen offers, and the labels that show a mnemonic but lead nowhere (no buddy: Qt then
+    prints the "&" as is and Alt+letter does nothing)."""
+    texts = [w.text() for w in widget.findChildren(QAbstractButton)]
+    dead = []
+    for label in widget.findChildren(QLabel):
+        texts.append(label.text())
+        if re.search(r"&\w", label.text()) and label.buddy() is None:
+            dead.append(label.text())
+    for bar in widget.findChildren(QTabBar):
+        texts += [bar.tabText(i) for i in range(bar.count())]
+    return [m.upper() for text in texts for m in re.findall(r"&(\w)", text)], dead
 
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
 
-    window = MainWindow(db, operator)
+def test_no_two_mnemonics_clash_on_a_screen(qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    """Alt+letter reaches one thing: the menus' letters are not reused on a page, a page or dialog has no
+    duplicates, and every label that shows a letter moves the focus to its field."""
+    window = MainWindow(db, operator, attachments=tmp_path)
     qtbot.addWidget(window)
     menu_letters = {re.search(r"&(\w)", a.text()).group(1).upper() for a in window.menuBar().actions()}  # type: ignore[union-attr]
     for index in range(window.pages.count()):
-        page = window.pages.widget(index)
-        texts = [w.text() for w in page.findChildren(QAbstractButton)] + [w.text() for w in page.findChildren(QLabel)]
-        for bar in page.findChildren(QTabBar):
-            texts += [bar.tabText(i) for i in range(bar.count())]
-        letters = [m.upper() for text in texts for m in re.findall(r"&(\w)", text)]
-        assert not set(letters) & menu_letters, (window.navigation.item(index).text(), set(letters) & menu_letters)
+        letters, dead = mnemonic_letters(window.pages.widget(index))
+        where = window.navigation.item(index).text()
+        assert not set(letters) & menu_letters, (where, set(letters) & menu_letters)
         duplicates = {x for x in letters if letters.count(x) > 1}
-        assert not duplicates, (window.navigation.item(index).text(), duplicates)
+        assert not duplicates, (where, duplicates)
+        assert not dead, (where, dead)
+    view = accounts.register(db, sample(), operator)
+    dialogs: list[QWidget] = [
+        ChangeDialog(db, operator, view, window),
+        InvalidateDialog(db, operator, view, window),
+        ReturnDialog(db, operator, tmp_path, window),
+        RequestFormOptions(1, None, window),
+        BlankFormsOptions(None, window),
+    ]
+    for dialog in dialogs:
+        letters, dead = mnemonic_letters(dialog)
+        duplicates = {x for x in letters if letters.count(x) > 1}
+        assert not duplicates and not dead, (type(dialog).__name__, duplicates, dead)
     window.close()
 
 
