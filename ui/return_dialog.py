@@ -152,6 +152,9 @@ class ReturnDialog(QDialog):
             label = returns.CHANNELS.get(channel, channel)
             self.contacts.addItem(f"{at.astimezone():%Y-%m-%d %H:%M} {label}: {note}")
         self.open_scan_button.setEnabled(bool(view.scan_file))
+        self.action.setCurrentIndex(max(self.action.findData(view.action), 0))
+        self.action.setEnabled(False)
+        self.status.setFocus()  # following up starts at the status, the only thing still to decide
 
     def _choose_scan(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

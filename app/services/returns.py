@@ -56,6 +56,7 @@ class ReturnView:
     status: str
     scan_file: str
     scan_name: str
+    action: str = "new_form"
 
     @property
     def reason_labels(self) -> str:
@@ -74,6 +75,7 @@ def _view(ret: DeficiencyReturn, registration: AccountRegistration) -> ReturnVie
         ret.status,
         ret.scan_file,
         ret.scan_name,
+        ret.action,
     )
 
 

@@ -59,6 +59,7 @@ def test_full_cycle_through_the_screens(
     dialog.reasons["seal_mismatch"].setChecked(True)
     dialog.reasons["spare_seal_missing"].setChecked(True)
     dialog.scan.setText(str(scan))
+    dialog.action.setCurrentIndex(dialog.action.findData("correction"))
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = returns.list_returns(db)[0]
@@ -71,6 +72,10 @@ def test_full_cycle_through_the_screens(
     follow = ReturnDialog(db, operator, tmp_path / "attachments", page, return_id=stored.id)
     qtbot.addWidget(follow)
     assert follow.open_scan_button.isEnabled()
+    # what was recorded is shown, not editable; the action chosen at recording (DEF-1) is kept
+    assert follow.customer_number.isReadOnly() and not follow.reasons["seal_mismatch"].isEnabled()
+    assert follow.action.currentData() == "correction" and not follow.action.isEnabled()
+    assert follow.focusWidget() is follow.status
     follow.status.setCurrentIndex(follow.status.findData("waiting"))
     follow.contact.setText("電話で新しい依頼書を依頼")
     follow.save()
