@@ -20,7 +20,7 @@ from app.services.operators import OperatorRef
 from tests.conftest import make_operator
 from tests.ui.conftest import answer_message_box, focused, press, type_text, wait_for
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
-from ui.accounts.history_page import HistoryPage
+from ui.accounts.history_page import HistoryPage, value_text
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
 from ui.settings_page import SettingsPage
@@ -194,6 +194,7 @@ def test_search_change_then_history_shows_before_and_after(
     dialog = ChangeDialog(db, operator, page.selected_view(), page)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.form.edits["phone"].setText("090-9999-0000")
+    dialog.form.deposit_type.setCurrentIndex(dialog.form.deposit_type.findData(2))
     dialog.save()
     assert "理由" in dialog.message.text()  # a reason is required
     dialog.reason.setText("電話番号の変更届")
@@ -208,7 +209,8 @@ def test_search_change_then_history_shows_before_and_after(
     assert history.model.index(0, 4).data() == "電話番号の変更届"
     changes = {history.changes.index(r, 0).data(): (history.changes.index(r, 1).data(), history.changes.index(r, 2).data())
                for r in range(history.changes.rowCount())}  # fmt: skip
-    assert changes == {"電話番号": ("03-1234-5678", "090-9999-0000")}
+    # codes are shown as the clerk knows them, not as stored
+    assert changes == {"電話番号": ("03-1234-5678", "090-9999-0000"), "預金種目": ("1 普通", "2 当座")}
 
 
 def test_delete_hides_from_default_search_and_the_filter_finds_it(
@@ -235,6 +237,11 @@ def test_delete_hides_from_default_search_and_the_filter_finds_it(
     page.table.selectRow(0)
     assert not page.change_button.isEnabled() and not page.delete_button.isEnabled()  # OP-3
     assert page.history_button.isEnabled()
+    history = HistoryPage(db)
+    show(qtbot, history)
+    history.show_customer(view.customer_number)
+    assert history.model.index(0, 4).data() == "解約"
+    assert (history.changes.index(0, 1).data(), history.changes.index(0, 2).data()) == ("入力済（未発送）", "無効")
 
 
 def test_stale_edit_shows_the_conflict_and_offers_to_reload(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
@@ -398,3 +405,20 @@ def test_request_forms_from_the_selection_preview_and_print(
     assert print_pdf(preview.document, printer) == 9  # type: ignore[attr-defined]
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 9
     preview.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "shown"),
+    [
+        ("status", "returned", "不備返却"),
+        ("status", "someday", "someday"),  # an unknown code is shown as stored, never hidden
+        ("deposit_type", 9, "9 その他"),
+        ("method", "web", "WEB"),
+        ("monthly_amount", 12000, "12,000円"),
+        ("corrected", True, "はい"),
+        ("checklist", {"seal": True, "spare_seal": False}, "届出印が押されている ✓、捨印が押されている —"),
+        ("phone", None, "（なし）"),
+    ],
+)
+def test_history_values_read_as_a_clerk_reads_them(name: str, value: object, shown: str) -> None:
+    assert value_text(value, name) == shown

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.registration import FIELD_LABELS
+from app.domain.account_fields import DepositType, RegistrationMethod, RegistrationStatus
+from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
@@ -35,11 +36,25 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name) or EXTRA_LABELS.get(name, name)
 
 
-def value_text(value: Any) -> str:
-    if value is None:
+def value_text(value: Any, name: str = "") -> str:
+    """A stored value as a clerk reads it: labels for codes (状態, 預金種目, 登録方法), yen, the checklist in words."""
+    if value is None or value == "":
         return "（なし）"
+    try:
+        if name == "status":
+            return RegistrationStatus(value).label
+        if name == "deposit_type":
+            return f"{int(value)} {DepositType(int(value)).label}"
+        if name == "method":
+            return RegistrationMethod(value).label
+    except ValueError:
+        return str(value)  # an older or unknown code is shown as stored, never hidden
+    if name == "monthly_amount" and isinstance(value, int):
+        return f"{value:,}円"
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
     if isinstance(value, dict):
-        return "、".join(f"{k}: {'✓' if v else '—'}" for k, v in value.items())
+        return "、".join(f"{CHECKLIST_ITEMS.get(k, k)} {'✓' if v else '—'}" for k, v in value.items())
     return str(value)
 
 
@@ -88,7 +103,7 @@ class ChangesModel(RowsModel):
 
     def set_entry(self, entry: HistoryEntry | None) -> None:
         changes = entry.changes.items() if entry is not None else []
-        self.set_rows([(field_label(k), value_text(v[0]), value_text(v[1])) for k, v in changes])
+        self.set_rows([(field_label(k), value_text(v[0], k), value_text(v[1], k)) for k, v in changes])
 
 
 class HistoryPage(QWidget):
