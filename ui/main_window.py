@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(db, operator)
         self.billing_page = BillingPage(db, operator, self.runner)
         paths = AppPaths.resolve()
-        self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir))
+        self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir), self.runner)
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),

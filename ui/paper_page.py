@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +37,9 @@ from app.services.operators import OperatorRef, list_operators
 from ui.forms_dialog import PdfPreview
 from ui.return_dialog import ReturnDialog
 from ui.widgets import RowsModel, to_date
+from ui.workers import TaskContext, TaskRunner
+
+DEADLINE_ROWS = 1_000  # the deadline list shows this many forms; the count says how many there are in all
 
 
 def table(model: RowsModel, name: str) -> QTableView:
@@ -66,9 +70,44 @@ def count_axis(largest: int) -> tuple[int, int]:
     return top, step
 
 
+@dataclass(frozen=True)
+class DashboardFilters:
+    reason: str
+    bank_code: str
+    operator_login: str
+    min_age_days: int
+
+
+@dataclass(frozen=True)
+class PaperSnapshot:
+    """Everything the page shows, read in a worker: at 1,000,000 registrations the waiting counts and the
+    deadline list take longer than a GUI frame."""
+
+    waiting: tuple[int, int]
+    shipment_views: list[shipments.ShipmentView]
+    operators: list[OperatorRef]
+    dashboard: list[returns.DashboardRow]
+    stats: returns.ReturnStats
+    deadlines: list[shipments.DeadlineRow]
+    deadline_total: int
+    left_out: list[tuple[str, date, list[str]]]
+
+
 class PaperPage(QWidget):
-    def __init__(self, db: Database, operator: OperatorRef, attachments: Path, parent: QWidget | None = None):
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        operator: OperatorRef,
+        attachments: Path,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
+        self._runner = runner or TaskRunner(self)
+        self._generation = 0
+        self._select_shipment: int | None = None
         self._db = db
         self._operator = operator
         self._attachments = attachments
@@ -126,8 +165,8 @@ class PaperPage(QWidget):
         self.message.setText(
             self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
         )
+        self._select_shipment = view.id  # selected once the refreshed list is on screen
         self.refresh()
-        self.shipments_table.selectRow(self.shipments_model.rowCount() - 1)
 
     def send_selected(self, sent_on: date | None = None, tracking: str | None = None) -> None:
         shipment_id = self.selected_shipment()
@@ -268,14 +307,20 @@ class PaperPage(QWidget):
         layout.addWidget(vertical, 1)
         return tab
 
-    def refresh_returns(self) -> None:
-        rows = returns.dashboard(
-            self._db,
+    def dashboard_filters(self) -> DashboardFilters:
+        bank = self.bank_filter.text().strip()
+        return DashboardFilters(
             reason=str(self.reason_filter.currentData() or ""),
-            bank_code=self.bank_filter.text().strip().zfill(4) if self.bank_filter.text().strip() else "",
+            bank_code=bank.zfill(4) if bank else "",
             operator_login=str(self.operator_filter.currentData() or ""),
             min_age_days=self.min_age.value(),
         )
+
+    def refresh_returns(self) -> None:
+        """A filter changed: the open returns only (a few hundred rows at most; read at once)."""
+        self._show_returns(dashboard_rows(self._db, self.dashboard_filters()))
+
+    def _show_returns(self, rows: list[returns.DashboardRow]) -> None:
         self.returns_model.set_rows(
             [
                 (
@@ -301,6 +346,9 @@ class PaperPage(QWidget):
         except DomainError as error:
             self.message.setText(error.message)
             return
+        self._show_stats(result)
+
+    def _show_stats(self, result: returns.ReturnStats) -> None:
         rows = [(self.tr("理由"), k, str(v)) for k, v in result.by_reason.items()]
         rows += [(self.tr("金融機関"), k, str(v)) for k, v in result.by_bank.items()]
         self.stats_model.set_rows(rows)
@@ -355,6 +403,9 @@ class PaperPage(QWidget):
         layout.addWidget(QLabel(self.tr("今日発送すると間に合う最初の振替月（REG-2）")))
         self.deadline_model = RowsModel(("顧客番号", "契約者名", "状態", "最初の振替月", "到着期限"), self)
         layout.addWidget(table(self.deadline_model, "deadlines"), 2)
+        self.deadline_count = QLabel()
+        self.deadline_count.setObjectName("deadline_count")
+        layout.addWidget(self.deadline_count)
         layout.addWidget(QLabel(self.tr("不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）")))
         self.left_out_model = RowsModel(("振替月", "再送付の期限", "対象のお客様"), self)
         layout.addWidget(table(self.left_out_model, "left_out"), 1)
@@ -362,10 +413,37 @@ class PaperPage(QWidget):
 
     # --- everything ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        new, corrected = shipments.waiting_counts(self._db)
+        """Read everything in a worker, then show it (`refreshed` tells when it is on screen)."""
+        self._generation += 1
+        generation = self._generation
+        filters = self.dashboard_filters()
+        period = (to_date(self.stats_from.date()), to_date(self.stats_to.date()))
+        db = self._db
+
+        def load(_ctx: TaskContext) -> PaperSnapshot:
+            return PaperSnapshot(
+                waiting=shipments.waiting_counts(db),
+                shipment_views=shipments.list_shipments(db),
+                operators=list_operators(db),
+                dashboard=dashboard_rows(db, filters),
+                stats=returns.stats(db, *period),
+                deadlines=shipments.deadline_view(db, limit=DEADLINE_ROWS),
+                deadline_total=shipments.deadline_count(db),
+                left_out=returns.left_out(db),
+            )
+
+        def show(snapshot: PaperSnapshot) -> None:
+            if generation == self._generation:
+                self._show(snapshot)
+
+        self._runner.start(load, on_success=show, on_failure=self.message.setText)
+
+    def _show(self, snapshot: PaperSnapshot) -> None:
+        new, corrected = snapshot.waiting
         self.waiting.setText(self.tr("発送待ち: 新規分 {0} 枚・不備分 {1} 枚").format(new, corrected))
-        keep = self.selected_shipment()
-        views = shipments.list_shipments(self._db)
+        keep = self._select_shipment or self.selected_shipment()
+        self._select_shipment = None
+        views = snapshot.shipment_views
         self.shipments_model.set_rows(
             [
                 (
@@ -388,21 +466,32 @@ class PaperPage(QWidget):
         self.operator_filter.blockSignals(True)
         self.operator_filter.clear()
         self.operator_filter.addItem(self.tr("すべて"), "")
-        for op in list_operators(self._db):
+        for op in snapshot.operators:
             self.operator_filter.addItem(op.name, op.login_id)
         self.operator_filter.setCurrentIndex(max(self.operator_filter.findData(current), 0))
         self.operator_filter.blockSignals(False)
-        self.refresh_returns()
-        self.refresh_stats()
+        self._show_returns(snapshot.dashboard)
+        self._show_stats(snapshot.stats)
         self.deadline_model.set_rows(
-            [
-                (r.customer_number, r.name, r.status, r.first_month, r.deadline.isoformat())
-                for r in shipments.deadline_view(self._db)
-            ]
+            [(r.customer_number, r.name, r.status, r.first_month, r.deadline.isoformat()) for r in snapshot.deadlines]
+        )
+        shown, total = len(snapshot.deadlines), snapshot.deadline_total
+        self.deadline_count.setText(
+            self.tr("{0} 件").format(f"{total:,}")
+            if shown == total
+            else self.tr("全 {0} 件のうち、顧客番号順に先頭 {1} 件を表示").format(f"{total:,}", f"{shown:,}")
         )
         self.left_out_model.set_rows(
-            [
-                (month, deadline.isoformat(), "、".join(numbers) or "—")
-                for month, deadline, numbers in returns.left_out(self._db)
-            ]
+            [(month, deadline.isoformat(), "、".join(numbers) or "—") for month, deadline, numbers in snapshot.left_out]
         )
+        self.refreshed.emit()
+
+
+def dashboard_rows(db: Database, filters: DashboardFilters) -> list[returns.DashboardRow]:
+    return returns.dashboard(
+        db,
+        reason=filters.reason,
+        bank_code=filters.bank_code,
+        operator_login=filters.operator_login,
+        min_age_days=filters.min_age_days,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -239,8 +239,12 @@ class DeadlineRow:
     deadline: date
 
 
-def deadline_view(db: Database, *, today: date | None = None) -> list[DeadlineRow]:
-    """REG-2: for every paper form not yet at the bank, the first debit month it can make if sent today."""
+NOT_AT_BANK = (RegistrationStatus.KEYED.value, RegistrationStatus.RETURNED.value)
+
+
+def deadline_view(db: Database, *, today: date | None = None, limit: int | None = None) -> list[DeadlineRow]:
+    """REG-2: for every paper form not yet at the bank, the first debit month it can make if sent today
+    (the first `limit` by customer number; `deadline_count` says how many there are in all)."""
     day = today or date.today()
     month, deadline = next_paper_month(day)
     with db.read() as session:
@@ -250,7 +254,18 @@ def deadline_view(db: Database, *, today: date | None = None) -> list[DeadlineRo
                 AccountRegistration.contract_holder_name,
                 AccountRegistration.status,
             )
-            .where(AccountRegistration.status.in_([RegistrationStatus.KEYED.value, RegistrationStatus.RETURNED.value]))
+            .where(AccountRegistration.status.in_(NOT_AT_BANK))
             .order_by(AccountRegistration.customer_number)
+            .limit(limit)
         ).all()
     return [DeadlineRow(n, name, RegistrationStatus(s).label, str(month), deadline) for n, name, s in rows]
+
+
+def deadline_count(db: Database) -> int:
+    with db.read() as session:
+        return int(
+            session.scalar(
+                select(func.count()).select_from(AccountRegistration).where(AccountRegistration.status.in_(NOT_AT_BANK))
+            )
+            or 0
+        )

@@ -33,6 +33,12 @@ def keyed(db: Database, operator: OperatorRef, number: int, bank: str = "0005", 
     return accounts.register(db, raw, operator).customer_number
 
 
+def settled(qtbot: QtBot, page: PaperPage) -> None:
+    """Wait until the refresh started by the last action is on screen."""
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        pass
+
+
 def test_full_cycle_through_the_screens(
     qtbot: QtBot, qtmodeltester: object, db: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
@@ -40,10 +46,14 @@ def test_full_cycle_through_the_screens(
     page = PaperPage(db, operator, tmp_path / "attachments")
     qtbot.addWidget(page)
     page.show()
+    settled(qtbot, page)  # the page reads in a worker
     assert page.waiting.text() == "発送待ち: 新規分 2 枚・不備分 0 枚"
-    page.create_button.click()
+    with qtbot.waitSignal(page.refreshed):
+        page.create_button.click()
     assert page.shipments_model.rows[0][4:] == ("2", "0", "2")
-    page.send_selected(date(2026, 11, 2), "1234-5678")
+    assert page.selected_shipment() == int(page.shipments_model.keys[0])  # the new shipment is selected
+    with qtbot.waitSignal(page.refreshed):
+        page.send_selected(date(2026, 11, 2), "1234-5678")
     assert page.shipments_model.rows[0][1:4] == ("発送済", "2026-11-02", "1234-5678")
     page.print_cover_sheet()
     assert page.last_preview is not None
@@ -84,10 +94,13 @@ def test_full_cycle_through_the_screens(
     assert follow.contacts.count() == 1 and "電話で新しい依頼書を依頼" in follow.contacts.item(0).text()
     follow.status.setCurrentIndex(follow.status.findData("received"))
     follow.save()
-    page.refresh()
+    with qtbot.waitSignal(page.refreshed):
+        page.refresh()
     assert page.waiting.text() == "発送待ち: 新規分 0 枚・不備分 1 枚"
-    page.create_button.click()
-    page.send_selected(date(2026, 11, 25), "")
+    with qtbot.waitSignal(page.refreshed):
+        page.create_button.click()
+    with qtbot.waitSignal(page.refreshed):
+        page.send_selected(date(2026, 11, 25), "")
     view = accounts.find_by_customer_number(db, first)
     steps = [e.changes["status"] for e in accounts.history(db, view.id) if e.action == "status"]
     assert steps == [["keyed", "sent"], ["sent", "returned"], ["returned", "keyed"], ["keyed", "sent"]]
@@ -109,9 +122,11 @@ def test_dashboard_urgency_filters_and_statistics(
         returns.add_return(db, number, day, why, operator)
     page = PaperPage(db, operator, tmp_path)
     qtbot.addWidget(page)
+    settled(qtbot, page)
     page.stats_from.setDate(page.stats_from.date().fromString("2026-11-01", "yyyy-MM-dd"))
     page.stats_to.setDate(page.stats_to.date().fromString("2026-11-30", "yyyy-MM-dd"))
-    page.refresh()
+    with qtbot.waitSignal(page.refreshed):
+        page.refresh()
     # the same deadline for all: the oldest return first
     assert [row[1] for row in page.returns_model.rows] == [numbers[1], numbers[2], numbers[0]]
     page.reason_filter.setCurrentIndex(page.reason_filter.findData("seal_mismatch"))
@@ -147,3 +162,20 @@ def test_dashboard_urgency_filters_and_statistics(
 def test_count_axis_has_whole_number_steps(largest: int, expected: tuple[int, int]) -> None:
     top, step = count_axis(largest)
     assert (top, step) == expected and top >= largest and top % step == 0 and top // step <= 6
+
+
+def test_deadline_list_is_capped_and_says_how_many_in_all(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """REG-2 list: at a million registrations it shows the first forms by customer number and the full count."""
+    numbers = [keyed(db, operator, i + 1) for i in range(3)]
+    monkeypatch.setattr("ui.paper_page.DEADLINE_ROWS", 2)
+    page = PaperPage(db, operator, tmp_path)
+    qtbot.addWidget(page)
+    settled(qtbot, page)
+    assert [row[0] for row in page.deadline_model.rows] == numbers[:2]
+    assert page.deadline_count.text() == "全 3 件のうち、顧客番号順に先頭 2 件を表示"
+    monkeypatch.setattr("ui.paper_page.DEADLINE_ROWS", 10)
+    with qtbot.waitSignal(page.refreshed):
+        page.refresh()
+    assert len(page.deadline_model.rows) == 3 and page.deadline_count.text() == "3 件"
