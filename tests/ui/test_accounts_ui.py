@@ -422,3 +422,19 @@ def test_request_forms_from_the_selection_preview_and_print(
 )
 def test_history_values_read_as_a_clerk_reads_them(name: str, value: object, shown: str) -> None:
     assert value_text(value, name) == shown
+
+
+def test_history_search_says_when_there_are_more_than_it_shows(
+    qtbot: QtBot, db: Database, operator: OperatorRef, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        accounts.register(db, sample(account_number=str(i + 1)), operator)
+    history = HistoryPage(db)
+    show(qtbot, history)
+    monkeypatch.setattr("ui.accounts.history_page.HISTORY_ROWS", 2)
+    history.run_search()
+    assert history.model.rowCount() == 2
+    assert history.count_label.text() == "新しい順に 2 件を表示（さらにあります。条件で絞り込んでください）"
+    monkeypatch.setattr("ui.accounts.history_page.HISTORY_ROWS", 3)
+    history.run_search()
+    assert history.model.rowCount() == 3 and history.count_label.text() == "3 件"

@@ -29,6 +29,7 @@ from app.services.operators import list_operators
 from ui.widgets import DateRange, RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+HISTORY_ROWS = 1_000  # the newest entries shown for a search; narrower criteria find older ones
 EXTRA_LABELS = {"bank_name": "銀行名", "branch_name": "支店名", "checklist": "依頼書の確認", "note": "メモ"}
 
 
@@ -189,10 +190,17 @@ class HistoryPage(QWidget):
             action=str(self.action.currentData() or ""),
             date_from=self.period.start(),
             date_to=self.period.end(),
+            limit=HISTORY_ROWS + 1,  # one more than shown tells whether there are more
         )
+        more = len(entries) > HISTORY_ROWS
+        entries = entries[:HISTORY_ROWS]
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
-        self.count_label.setText(self.tr("{0} 件").format(len(entries)))
+        self.count_label.setText(
+            self.tr("新しい順に {0} 件を表示（さらにあります。条件で絞り込んでください）").format(f"{len(entries):,}")
+            if more
+            else self.tr("{0} 件").format(f"{len(entries):,}")
+        )
         if entries:
             self.table.selectRow(0)
         else:
