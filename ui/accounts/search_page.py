@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -199,9 +201,18 @@ class SearchPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = DetailPanel()
+        # the detail scrolls when a long history of returns or next steps does not fit beside the list
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setMinimumWidth(
+            max(320, self.detail.sizeHint().width() + detail_scroll.verticalScrollBar().sizeHint().width() + 12)
+        )
         splitter = QSplitter()
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
