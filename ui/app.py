@@ -49,5 +49,6 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: 
     error_hook.install(log_file, lambda: QApplication.activeWindow() or window)
     window.show()
     code = app.exec()
+    sys.excepthook = sys.__excepthook__  # no message boxes while the window is torn down
     db.dispose()
     return code

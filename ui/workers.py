@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -99,17 +100,27 @@ class TaskRunner(QObject):
     ) -> Task:
         task = Task(fn)
         if on_success:
-            task.signals.succeeded.connect(on_success)
+            task.signals.succeeded.connect(self._while_alive(on_success))
         if on_failure:
-            task.signals.failed.connect(on_failure)
+            task.signals.failed.connect(self._while_alive(on_failure))
         if on_cancel:
-            task.signals.cancelled.connect(on_cancel)
+            task.signals.cancelled.connect(self._while_alive(on_cancel))
         if on_progress:
-            task.signals.progress.connect(on_progress)
+            task.signals.progress.connect(self._while_alive(on_progress))
         self._running.add(task)
         task.signals.finished.connect(lambda: self._running.discard(task))
         self.pool.start(task)
         return task
+
+    def _while_alive(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """A result that arrives after the screen that asked for it was closed goes nowhere: the runner is a
+        child of that screen, so it is gone too."""
+
+        def deliver(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                callback(*args)
+
+        return deliver
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

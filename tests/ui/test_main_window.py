@@ -126,3 +126,28 @@ def test_an_error_no_screen_caught_is_shown_in_plain_words_and_logged(
     [text] = raised(DomainError("この月は確定済みです"))
     assert text == "この月は確定済みです"
     assert caplog.records == []  # a refusal is not a fault: nothing to log
+
+
+def test_closing_while_a_field_has_the_focus_raises_nothing(qtbot: QtBot, db: Database, operator: OperatorRef) -> None:
+    """Tearing the window down moves the focus out of the field being keyed (editingFinished): the form must
+    not check itself with half of its labels gone (an error there would reach the clerk at every close)."""
+    import shiboken6
+
+    window = MainWindow(db, operator)
+    window.show()
+    qtbot.waitExposed(window)
+    field = window.new_page.form.edits["contract_holder_kana"]
+    field.setFocus()
+    field.setText("やまだ")
+    window.close()
+    shiboken6.delete(window)  # pytest-qt fails the test on any exception raised in a slot meanwhile
+    # the same moment for the registration form alone: its labels are already gone when the field reports
+    # that editing finished
+    from ui.accounts.new_registration import NewRegistrationPage
+
+    page = NewRegistrationPage(db, operator)
+    edit = page.form.edits["contract_holder_kana"]
+    edit.setText("やまだ")
+    shiboken6.delete(page.form.hint_labels["contract_holder_kana"])
+    edit.editingFinished.emit()
+    shiboken6.delete(page)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -352,6 +353,10 @@ class RegistrationForm(QWidget):
         self.focus_field(name)
 
     def _leave(self, name: str) -> None:
+        # Qt sends editingFinished when the focused field loses focus while the window is being torn down;
+        # by then some labels may be gone, and there is nothing left to check.
+        if not all(shiboken6.isValid(w) for w in (*self.hint_labels.values(), *self.error_labels.values())):
+            return
         self.touched.add(name)
         self._refresh()
 
