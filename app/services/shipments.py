@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,8 +64,11 @@ def history_row(
     )
 
 
-def create_shipment(db: Database, operator: OperatorRef, *, new_only: bool = False) -> ShipmentView:
-    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1)."""
+def create_shipment(
+    db: Database, operator: OperatorRef, *, new_only: bool = False, only: Sequence[int] | None = None
+) -> ShipmentView:
+    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1);
+    `only` limits it to these registration ids."""
     with db.write() as session:
         in_open = select(ShipmentItem.registration_id).join(Shipment).where(Shipment.status == OPEN)
         stmt = select(AccountRegistration).where(
@@ -74,6 +78,8 @@ def create_shipment(db: Database, operator: OperatorRef, *, new_only: bool = Fal
         )
         if new_only:
             stmt = stmt.where(AccountRegistration.corrected.is_(False))
+        if only is not None:
+            stmt = stmt.where(AccountRegistration.id.in_(list(only)))
         waiting = list(session.scalars(stmt.order_by(AccountRegistration.customer_number)))
         if not waiting:
             raise InvalidValue("発送を待っている依頼書はありません", code="nothing_to_ship")
