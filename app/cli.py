@@ -448,7 +448,10 @@ def cmd_billing_export(ctx: Context) -> int:
         return 1
     for warning in result.warnings:
         print(f"注意: {warning}", file=ctx.err)
-    state = "確定（ロックしました）" if result.final else "下書き"
+    if result.already_final:
+        state = "確定済みの月（内容は確定時のまま）"
+    else:
+        state = "確定（ロックしました）" if result.final else "下書き"
     print(f"{result.path}: {result.line_count} 件 {result.total:,} 円（{state}）", file=ctx.err)
     return 0
 

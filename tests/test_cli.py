@@ -277,7 +277,11 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
         "--out",
         str(tmp_path / "f.txt"),
     )
-    assert code == 0 and "確定" in err and len((tmp_path / "f.txt").read_bytes()) == 6 * 120
+    assert code == 0 and "確定（ロックしました）" in err and len((tmp_path / "f.txt").read_bytes()) == 6 * 120
+    code, _, err = run(
+        "--db", db_path, "billing", "export", "2027-02", "--format", "xlsx", "--out", str(tmp_path / "copy.xlsx")
+    )
+    assert code == 0 and "確定済みの月" in err and "下書き" not in err
     code, _, err = run("--db", db_path, "billing", "import", "2027-02", str(amounts))
     assert code == 1 and "BILL-6" in err
     # BILL-7 on the command line: a month still ahead accepts a stop, a past one names its deadline

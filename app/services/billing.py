@@ -110,6 +110,7 @@ class ExportResult:
     total: int
     final: bool
     warnings: list[str] = field(default_factory=list)
+    already_final: bool = False  # the month was locked before this export (BILL-6): same content, no new lock
 
 
 @dataclass(frozen=True)
@@ -643,6 +644,7 @@ def export_month(
         if problems:
             raise BillingRefused(problems)
         lines = _export_lines(session, row)
+        already_final = row.state != DRAFT
         if row.state == DRAFT:
             lines = _new_codes(session, row, lines)
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
@@ -656,7 +658,9 @@ def export_month(
         else:
             from app.io.billing_xlsx import write_billing_workbook
 
-            write_billing_workbook(path, settings, schedule, lines, names, operator, final, progress, cancelled)
+            write_billing_workbook(
+                path, settings, schedule, lines, names, operator, final or already_final, progress, cancelled
+            )
         if final and row.state == DRAFT:
             row.state = FINAL
             row.locked_at = utcnow()
@@ -672,7 +676,7 @@ def export_month(
                 file_name=path.name,
             )
         )
-    return ExportResult(path, fmt, len(lines), total, final, warnings)
+    return ExportResult(path, fmt, len(lines), total, final, warnings, already_final)
 
 
 def _registration_names(session: Session, lines: Sequence[ExportLine]) -> dict[int, tuple[str, str, str]]:

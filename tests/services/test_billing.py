@@ -161,8 +161,13 @@ def test_final_export_locks_the_month(db: Database, operator: OperatorRef, tmp_p
     billing.prepare_month(db, "2027-02", operator)
     line = billing.list_lines(db, "2027-02")[0]
     assert billing.set_amount(db, line.id, "4,400", operator).amount == 4400
-    billing.export_month(db, "2027-02", "xlsx", tmp_path / "f.xlsx", operator, final=True)
-    assert billing.get_month(db, "2027-02").state == "final"
+    first = billing.export_month(db, "2027-02", "xlsx", tmp_path / "f.xlsx", operator, final=True)
+    assert billing.get_month(db, "2027-02").state == "final" and not first.already_final
+    # a later copy of a locked month says so: its workbook is marked final, not draft
+    again = billing.export_month(db, "2027-02", "xlsx", tmp_path / "again.xlsx", operator)
+    assert again.already_final and again.total == 4400
+    summary = load_workbook(tmp_path / "again.xlsx")["集計"]
+    assert {r[0].value: r[1].value for r in summary.iter_rows(min_row=2)}["確定"] != "下書き"
     with pytest.raises(InvalidValue, match="BILL-6"):
         billing.set_amount(db, line.id, "5000", operator)
     with pytest.raises(InvalidValue, match="BILL-6"):
