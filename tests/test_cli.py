@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +45,10 @@ def test_default_database_is_in_the_data_folder(tmp_path: Path) -> None:
 def test_demo_then_list_every_registration(db_path: str) -> None:
     # a clerk's own keyed forms are already waiting: sample data must not ship them
     assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
-    assert run("--db", db_path, "demo", "--accounts", "60", "--seed", "7")[0] == 0
+    code, out, err = run("--db", db_path, "demo", "--accounts", "60", "--seed", "7")
+    counts = re.search(r"（(.*)）", out + err)
+    assert code == 0 and counts is not None
+    assert sum(int(part.split()[1]) for part in counts.group(1).split(", ")) == 60  # the sample's own, by status
     code, out, _ = run("--db", db_path, "accounts", "list", "--format", "csv")
     listed = list(csv.DictReader(io.StringIO(out)))
     imported, rows = listed[:5], listed[5:]  # listed by customer number: the imported ones came first

@@ -155,6 +155,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
         operators = [ensure_operator(session, login, name, role) for login, name, role in OPERATORS]
         refs = [OperatorRef(o.id, o.login_id, o.name, Role(o.role)) for o in operators]
     supervisor = next(ref for ref in refs if ref.role is Role.SUPERVISOR)
+    before = _count_by_status(db)
     prefix = get_settings(db).customer_number_prefix
 
     valids = []
@@ -245,7 +246,10 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
                 rng.choice(("解約のため", "お客様の申し出", "重複登録")),
                 rng.choice(refs),
             )
-    return DemoResult(len(views), _count_by_status(db))
+    # what the sample added, by status (registrations that were already there are left as they were)
+    after = _count_by_status(db)
+    added = {status: count - before.get(status, 0) for status, count in after.items()}
+    return DemoResult(len(views), {status: count for status, count in added.items() if count})
 
 
 def _count_by_status(db: Database) -> dict[str, int]:
