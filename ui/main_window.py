@@ -128,6 +128,13 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(s) for s in (shortcut, f"Alt+{index + 1}") if s])
             action.triggered.connect(lambda _checked=False, p=page: self.go_to(p))
             go_menu.addAction(action)
+        # What can be done to the registration selected in 口座検索, with its shortcut (active on that screen).
+        self.operations_menu = self.menuBar().addMenu(self.tr("操作(&O)"))
+        self.operations_menu.addActions(self.search_page.menu_actions)
+        self.pages.currentChanged.connect(
+            lambda _i: self.operations_menu.menuAction().setEnabled(self.pages.currentWidget() is self.search_page)
+        )
+        self.operations_menu.menuAction().setEnabled(False)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         about = QAction(self.tr("バージョン情報(&A)"), self)
         about.triggered.connect(self.show_about)

@@ -151,3 +151,72 @@ def test_closing_while_a_field_has_the_focus_raises_nothing(qtbot: QtBot, db: Da
     shiboken6.delete(page.form.hint_labels["contract_holder_kana"])
     edit.editingFinished.emit()
     shiboken6.delete(page)
+
+
+def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_screen(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    """F2 / Del / Ctrl+H / Ctrl+P are listed in the 操作 menu, work from the keyboard on the search screen, and
+    Escape closes the dialog they open without changing anything."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_accounts_ui import search_and_wait
+    from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
+
+    view = accounts.register(db, sample(), operator)
+    window = MainWindow(db, operator, attachments=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    menu = window.operations_menu
+    assert {a.text(): a.shortcut().toString() for a in menu.actions()} == {
+        "変更(&E)…": "F2",
+        "削除（無効化）(&D)…": "Del",
+        "履歴(&I)": "Ctrl+H",
+        "依頼書を印刷(&P)…": "Ctrl+P",
+    }
+    assert not menu.menuAction().isEnabled()  # nothing selected on another screen
+    window.go_to(window.search_page)
+    assert menu.menuAction().isEnabled()
+    page = window.search_page
+    search_and_wait(qtbot, page)
+    page.table.selectRow(0)
+    page.table.setFocus()
+
+    def refocus() -> None:
+        """Offscreen, the window is not re-activated by itself after a dialog closes (a desktop does it)."""
+        window.activateWindow()
+        page.table.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=2000)
+
+    def escape_next(seen: list[str]) -> None:
+        def close() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(20, close)
+                return
+            seen.append(type(dialog).__name__)
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+        QTimer.singleShot(20, close)
+
+    none, ctrl = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
+    for key, modifier, dialog_type in (
+        (Qt.Key.Key_F2, none, ChangeDialog),
+        (Qt.Key.Key_Delete, none, InvalidateDialog),
+        (Qt.Key.Key_P, ctrl, RequestFormOptions),
+    ):
+        seen: list[str] = []
+        escape_next(seen)
+        refocus()
+        qtbot.keyClick(page.table, key, modifier)
+        assert seen == [dialog_type.__name__]
+    assert accounts.get_registration(db, view.id).version == view.version  # Escape changed nothing
+    refocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.history_page
+    assert window.history_page.customer_number.text() == view.customer_number
+    assert not menu.menuAction().isEnabled()
+    window.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -221,15 +222,20 @@ class SearchPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         actions.addWidget(self.count_label, 1)
-        self.change_button = QPushButton(self.tr("変更(&E) F2"))
-        self.delete_button = QPushButton(self.tr("削除(&D) Del"))
-        self.history_button = QPushButton(self.tr("履歴(&I) Ctrl+H"))
-        self.export_button = QPushButton(self.tr("書き出し(&X)… Ctrl+E"))
-        self.forms_button = QPushButton(self.tr("依頼書(&P)… Ctrl+P"))
-        self.forms_button.clicked.connect(self.print_request_forms)
-        self.change_button.clicked.connect(self.change_selected)
-        self.delete_button.clicked.connect(self.invalidate_selected)
-        self.history_button.clicked.connect(self.history_of_selected)
+        # The actions carry the shortcuts; the main window lists them in its 操作 menu (shortcuts shown there),
+        # the buttons trigger them and follow their enabled state.
+        self.change_action = self._action(self.tr("変更(&E)…"), "F2", self.change_selected)
+        self.delete_action = self._action(
+            self.tr("削除（無効化）(&D)…"), QKeySequence.StandardKey.Delete, self.invalidate_selected, self.table
+        )  # Del only in the table, never while typing
+        self.history_action = self._action(self.tr("履歴(&I)"), "Ctrl+H", self.history_of_selected)
+        self.forms_action = self._action(self.tr("依頼書を印刷(&P)…"), "Ctrl+P", self.print_request_forms)
+        self.menu_actions = [self.change_action, self.delete_action, self.history_action, self.forms_action]
+        self.change_button = self._button(self.tr("変更(&E) F2"), self.change_action)
+        self.delete_button = self._button(self.tr("削除(&D) Del"), self.delete_action)
+        self.history_button = self._button(self.tr("履歴(&I) Ctrl+H"), self.history_action)
+        self.forms_button = self._button(self.tr("依頼書(&P)… Ctrl+P"), self.forms_action)
+        self.export_button = QPushButton(self.tr("書き出し(&X)… Ctrl+E"))  # Ctrl+E is the File menu's
         self.export_button.clicked.connect(self.export_results)
         action_buttons = (
             self.change_button,
@@ -241,15 +247,6 @@ class SearchPage(QWidget):
         for button in action_buttons:
             actions.addWidget(button)
         layout.addLayout(actions)
-        QShortcut(QKeySequence("F2"), self, self.change_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.table,
-            self.invalidate_selected,
-            Qt.ShortcutContext.WidgetShortcut,
-        )  # only in the table, never while typing
-        QShortcut(QKeySequence("Ctrl+H"), self, self.history_of_selected, Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_request_forms, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.model.searchStarted.connect(lambda: self.count_label.setText(self.tr("検索中…")))
         self.model.searchFinished.connect(self._finished)
@@ -257,6 +254,31 @@ class SearchPage(QWidget):
         self.model.modelReset.connect(lambda: self.detail.show_view(None))
         self.model.pageLoaded.connect(self._page_loaded)
         self._update_actions()
+
+    def _action(
+        self,
+        text: str,
+        key: str | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+        holder: QWidget | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        # active while the focus is on this screen (or, for Del, in the table): never on another screen
+        holder = holder or self
+        context = (
+            Qt.ShortcutContext.WidgetShortcut if holder is not self else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        holder.addAction(action)
+        return action
+
+    def _button(self, text: str, action: QAction) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        return button
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -346,10 +368,13 @@ class SearchPage(QWidget):
         view = self.selected_view()
         editable = view is not None and view.status != RegistrationStatus.INVALIDATED.value
         # OP-3: what cannot be done to this record is not offered (the service refuses it too)
-        self.change_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable)
-        self.history_button.setEnabled(view is not None)
-        self.forms_button.setEnabled(bool(self.selected_ids()))
+        for action, enabled in (
+            (self.change_action, editable),
+            (self.delete_action, editable),
+            (self.history_action, view is not None),
+            (self.forms_action, bool(self.selected_ids())),
+        ):
+            action.setEnabled(enabled)  # the button follows (enabledChanged)
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def _reload_row(self, view: RegistrationView) -> None:
