@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
-from app.domain.errors import DomainError
+from app.domain.errors import Conflict, DomainError
 from app.services import accounts, returns
 from app.services.forms import render_request_forms
 from app.services.operators import OperatorRef
@@ -192,7 +192,14 @@ class ReturnDialog(QDialog):
                         self._operator,
                         note=self.contact.text(),
                         channel=str(self.channel.currentData()),
+                        expected_status=self.view.status,
                     )
+        except Conflict as conflict:
+            # someone else changed this return meanwhile: show what it is now (the typed contact note stays)
+            assert self.view is not None
+            self._load(self.view.id)
+            self.message.setText(conflict.message)
+            return
         except DomainError as error:
             self.message.setText(error.message)
             return

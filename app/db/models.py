@@ -338,6 +338,7 @@ class DeficiencyReturn(Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"), default=None)
 
 
 class ReturnContact(Base):

@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.db.database import Database
-from app.db.models import AccountRegistration, DeficiencyReturn, ReturnContact, utcnow
+from app.db.models import AccountRegistration, DeficiencyReturn, Operator, ReturnContact, utcnow
 from app.domain.account_fields import RegistrationStatus
-from app.domain.errors import InvalidValue, NotFound
+from app.domain.errors import Conflict, InvalidValue, NotFound
 from app.services.operators import OperatorRef
 from app.services.shipments import history_row
 
@@ -149,20 +149,44 @@ def add_return(
 
 
 def update_return(
-    db: Database, return_id: int, status: str, operator: OperatorRef, *, note: str = "", channel: str = "memo"
+    db: Database,
+    return_id: int,
+    status: str,
+    operator: OperatorRef,
+    *,
+    note: str = "",
+    channel: str = "memo",
+    expected_status: str | None = None,
 ) -> ReturnView:
     """open → waiting → received → resent → closed; `received` queues the new form for the next shipment as
-    corrected (不備分); `closed` may be set from any status."""
+    corrected (不備分) and is taken only while the return is open or waiting; `closed` may be set from any
+    status. `expected_status` is the status the caller saw: if someone changed it meanwhile, nothing is
+    written and the conflict names who and when (two staff following up the same return)."""
     if status not in STATUSES:
         raise InvalidValue(f"状態 {status} はありません（{', '.join(STATUSES)}）", code="return_status")
     with db.write() as session:
         ret = session.get(DeficiencyReturn, return_id)
         if ret is None:
             raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        if expected_status is not None and ret.status != expected_status:
+            who = session.get(Operator, ret.updated_by) if ret.updated_by is not None else None
+            by = f"{who.name}（{who.login_id}）が " if who is not None else ""
+            raise Conflict(
+                f"不備返却 {ret.id} は、開いている間に {by}{ret.updated_at.astimezone():%Y-%m-%d %H:%M} に"
+                f"「{STATUSES.get(ret.status, ret.status)}」に変更されました。開き直してから操作してください",
+                code="return_conflict",
+            )
+        if status == "received" and ret.status not in ("open", "waiting"):
+            raise InvalidValue(
+                f"新しい依頼書の受領を記録できるのは「{STATUSES['open']}」か「{STATUSES['waiting']}」の返却です"
+                f"（不備返却 {ret.id} はいま「{STATUSES.get(ret.status, ret.status)}」）",
+                code="return_transition",
+            )
         registration = session.get(AccountRegistration, ret.registration_id)
         assert registration is not None
         ret.status = status
         ret.updated_at = utcnow()
+        ret.updated_by = operator.id
         if note.strip():
             session.add(ReturnContact(return_id=ret.id, channel=channel, note=note.strip(), operator_id=operator.id))
         if status == "received":
@@ -244,7 +268,6 @@ def dashboard(
 ) -> list[DashboardRow]:
     """Open returns, most urgent first: days left to the paper-form deadline of the next debit month (DEF-4),
     then the oldest return."""
-    from app.db.models import Operator
     from app.services.shipments import next_paper_month
 
     day = today or date.today()

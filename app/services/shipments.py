@@ -130,6 +130,7 @@ def send_shipment(
                 ):
                     ret.status = "resent"
                     ret.updated_at = utcnow()
+                    ret.updated_by = operator.id
         return _view(session, shipment)
 
 

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 
 from app.db.database import Database
-from app.domain.errors import InvalidValue, ValidationFailed
+from app.domain.errors import Conflict, InvalidValue, ValidationFailed
 from app.domain.registration import RegistrationInput
 from app.render.layout import load_layout
 from app.services import accounts, billing, returns, shipments
@@ -136,3 +136,28 @@ def test_quiet_period_is_a_setting_and_web_results_follow_reg_10(db: Database, o
     assert accounts.record_web_result(db, web.customer_number, True, operator).status == "complete"  # the last wins
     with pytest.raises(InvalidValue, match="WEB登録の結果を待っていません"):
         accounts.record_web_result(db, number, True, operator)
+
+
+def test_two_staff_following_up_the_same_return(db: Database, operator: OperatorRef, clerk: OperatorRef) -> None:
+    """A follow-up based on a stale view fails clearly and writes nothing; 'received' cannot undo a resend."""
+    a = keyed(db, operator, 1)
+    shipments.send_shipment(db, shipments.create_shipment(db, operator).id, date(2026, 10, 20), operator)
+    ret = returns.add_return(db, a.customer_number, date(2026, 11, 20), ["seal_mismatch"], operator)
+    seen_by_operator = ret.status  # both open the return while it is "open"
+    returns.update_return(db, ret.id, "waiting", clerk, note="電話した", expected_status="open")
+    with pytest.raises(Conflict) as conflict:
+        returns.update_return(
+            db, ret.id, "received", operator, note="届いた", channel="mail", expected_status=seen_by_operator
+        )
+    assert "鈴木 花子（suzuki）" in conflict.value.message and "お客様の返送待ち" in conflict.value.message
+    assert returns.list_returns(db)[0].status == "waiting"
+    assert [note for _at, _channel, note in returns.contacts(db, ret.id)] == ["電話した"]  # nothing from the stale one
+    assert accounts.get_registration(db, a.id).status == "returned"
+    # the new form arrives and is resent; an old 'received' must not put the registration back to keyed
+    returns.update_return(db, ret.id, "received", operator, expected_status="waiting")
+    shipments.send_shipment(db, shipments.create_shipment(db, operator).id, date(2026, 11, 27), clerk)
+    with pytest.raises(InvalidValue, match="再送付済"):
+        returns.update_return(db, ret.id, "received", operator)
+    assert accounts.get_registration(db, a.id).status == "sent"
+    returns.update_return(db, ret.id, "closed", operator)  # closed from any status
+    assert returns.list_returns(db)[0].status == "closed"

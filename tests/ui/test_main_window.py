@@ -182,8 +182,13 @@ def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_scr
     assert menu.menuAction().isEnabled()
     page = window.search_page
     search_and_wait(qtbot, page)
-    page.table.selectRow(0)
-    page.table.setFocus()
+
+    def selected() -> bool:  # the row is read in the background; a search still running may reset the list
+        if not page.selected_ids():
+            page.table.selectRow(0)
+        return page.change_action.isEnabled()
+
+    qtbot.waitUntil(selected)
 
     def refocus() -> None:
         """Offscreen, the window is not re-activated by itself after a dialog closes (a desktop does it)."""

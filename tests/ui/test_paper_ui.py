@@ -179,3 +179,24 @@ def test_deadline_list_is_capped_and_says_how_many_in_all(
     with qtbot.waitSignal(page.refreshed):
         page.refresh()
     assert len(page.deadline_model.rows) == 3 and page.deadline_count.text() == "3 件"
+
+
+def test_a_stale_follow_up_shows_who_changed_the_return_and_reloads(
+    qtbot: QtBot, db: Database, operator: OperatorRef, clerk: OperatorRef, tmp_path: Path
+) -> None:
+    number = keyed(db, operator, 1)
+    shipments.send_shipment(db, shipments.create_shipment(db, operator).id, date(2026, 10, 20), operator)
+    ret = returns.add_return(db, number, date(2026, 11, 20), ["seal_mismatch"], operator)
+    dialog = ReturnDialog(db, operator, tmp_path, None, return_id=ret.id)
+    qtbot.addWidget(dialog)
+    assert dialog.status.currentData() == "open"
+    returns.update_return(db, ret.id, "closed", clerk, note="解約のため対応不要")  # meanwhile, another clerk
+    dialog.status.setCurrentIndex(dialog.status.findData("received"))
+    dialog.contact.setText("新しい依頼書が届いた")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "鈴木 花子（suzuki）" in dialog.message.text() and "「完了」に変更されました" in dialog.message.text()
+    assert dialog.status.currentData() == "closed"  # reloaded: what it is now
+    assert dialog.contact.text() == "新しい依頼書が届いた"  # what the clerk typed is kept
+    assert returns.list_returns(db)[0].status == "closed"
+    assert accounts.find_by_customer_number(db, number).status == "returned"  # nothing written
