@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.business_calendar import MonthSchedule
-from app.domain.errors import DomainError, NotFound
+from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
@@ -47,6 +47,7 @@ class BillingLinesModel(QAbstractTableModel):
 
     HEADERS = ("顧客番号", "契約者名", "銀行", "支店", "種目", "口座番号", "金額", "新規コード", "摘要", "停止")
     amountRejected = Signal(str)
+    staleAmount = Signal()
 
     def __init__(self, db: Database, operator: OperatorRef, parent: Any = None) -> None:
         super().__init__(parent)
@@ -119,8 +120,13 @@ class BillingLinesModel(QAbstractTableModel):
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != AMOUNT_COLUMN:
             return False
+        shown = self.lines[index.row()]
         try:
-            updated = billing.set_amount(self._db, self.lines[index.row()].id, str(value), self._operator)
+            updated = billing.set_amount(self._db, shown.id, str(value), self._operator, expected=shown.amount)
+        except Conflict as conflict:  # someone else changed it meanwhile: say so and show what it is now
+            self.amountRejected.emit(conflict.message)
+            self.staleAmount.emit()
+            return False
         except DomainError as error:
             self.amountRejected.emit(error.message)
             return False
@@ -223,6 +229,7 @@ class BillingPage(QWidget):
 
         self.model = BillingLinesModel(db, operator, self)
         self.model.amountRejected.connect(lambda message: self.message.setText(message))
+        self.model.staleAmount.connect(self.refresh)  # the message stays; the grid shows the amount as it is now
         self.table = QTableView()
         self.table.setObjectName("lines")
         self.table.setModel(self.model)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from app.db.database import Database
 from app.db.models import (
     AccountRegistration,
     AnnualSchedule,
+    AuditLog,
     BillingExport,
     BillingLine,
     BillingMonth,
@@ -189,6 +190,25 @@ def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]
     return len(rows), []
 
 
+def _audit(session: Session, operator: OperatorRef, month: str, action: str, **changes: Any) -> None:
+    """Every change to a billing month leaves its row in the append-only audit log, in the same transaction."""
+    session.add(
+        AuditLog(operator_id=operator.id, entity="billing_month", entity_id=month, action=action, changes=changes)
+    )
+
+
+def audit_trail(db: Database, month: str) -> list[tuple[datetime, str, str, dict[str, Any]]]:
+    """Who changed the month how, oldest first: (when, operator name, action, what)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(AuditLog.at, Operator.name, AuditLog.action, AuditLog.changes)
+            .join(Operator, Operator.id == AuditLog.operator_id)
+            .where(AuditLog.entity == "billing_month", AuditLog.entity_id == str(Month.parse(month)))
+            .order_by(AuditLog.id)
+        ).all()
+    return [(at, name, action, dict(changes)) for at, name, action, changes in rows]
+
+
 # --- months and lines -------------------------------------------------------------------------------------
 def _month_row(session: Session, month: Month, *, create: bool = False) -> BillingMonth:
     row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
@@ -309,6 +329,7 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
         ]
         if rows:
             session.execute(insert(BillingLine), rows)
+        _audit(session, operator, str(parsed), "prepare", added=len(rows))
     return get_month(db, month)
 
 
@@ -368,8 +389,11 @@ def _line_view(line: BillingLine, name: str) -> LineView:
     )
 
 
-def set_amount(db: Database, line_id: int, amount: str | int, operator: OperatorRef) -> LineView:
-    """Edit one line's amount while the month is a draft (the grid)."""
+def set_amount(
+    db: Database, line_id: int, amount: str | int, operator: OperatorRef, *, expected: int | None = None
+) -> LineView:
+    """Edit one line's amount while the month is a draft (the grid). `expected` is the amount the caller saw:
+    if someone changed it meanwhile, nothing is written and the conflict says what it is now."""
     value = parse_amount(amount)
     if value is None:
         raise InvalidValue("金額を入力してください", code="amount_empty")
@@ -380,8 +404,17 @@ def set_amount(db: Database, line_id: int, amount: str | int, operator: Operator
         month = session.get(BillingMonth, line.billing_month_id)
         assert month is not None
         _require_draft(month)
+        if expected is not None and line.amount != expected:
+            raise Conflict(
+                f"顧客番号 {line.customer_number} の金額は、表示している間にほかの担当者が "
+                f"{line.amount:,} 円に変更しました（{line.updated_at.astimezone():%H:%M}）。"
+                "画面を読み直してから入力してください",
+                code="amount_conflict",
+            )
+        before = line.amount
         line.amount = value
         line.updated_at = utcnow()
+        _audit(session, operator, month.month, "amount", customer_number=line.customer_number, amount=[before, value])
         registration = session.get(AccountRegistration, line.registration_id)
         assert registration is not None
         return _line_view(line, registration.contract_holder_name)
@@ -396,6 +429,7 @@ def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
         month = session.get(BillingMonth, line.billing_month_id)
         assert month is not None
         _require_draft(month)
+        _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
         session.delete(line)
 
 
@@ -525,6 +559,7 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
                 line.amount = amount
                 line.description = description
                 line.updated_at = utcnow()
+        _audit(session, operator, str(parsed), "import", file=path.name, lines=len(accepted))
     return len(accepted), []
 
 
@@ -787,6 +822,7 @@ def stop_line(
         line.stopped = True
         line.stop_reason = reason.strip()
         line.stopped_at = datetime.now(UTC)
+        _audit(session, operator, str(parsed), "stop", customer_number=customer_number, reason=line.stop_reason)
         registration = session.get(AccountRegistration, line.registration_id)
         assert registration is not None
         return _line_view(line, registration.contract_holder_name)

@@ -186,6 +186,10 @@ def test_stop_request_until_the_deadline(db: Database, operator: OperatorRef, tm
                                 today=date(2027, 2, 17))  # fmt: skip
     assert stopped.stopped and stopped.stop_reason == "お客様の申し出"
     assert billing.get_month(db, "2027-02").stopped_count == 1
+    # the stop is in the month's audit trail with who asked for it and why
+    *_, (_at, name, action, changes) = billing.audit_trail(db, "2027-02")
+    assert (name, action, changes) == (operator.name, "stop", {"customer_number": view.customer_number,
+                                                               "reason": "お客様の申し出"})  # fmt: skip
 
 
 def test_amount_import_is_all_or_nothing(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
@@ -209,6 +213,10 @@ def test_amount_import_is_all_or_nothing(db: Database, operator: OperatorRef, tm
     good.write_text(f"顧客番号,金額,摘要\n{a.customer_number},5000,2月分\n", encoding="utf-8")
     assert billing.import_amounts(db, "2027-02", good, operator) == (1, [])
     assert [(x.amount, x.description) for x in billing.list_lines(db, "2027-02")] == [(5000, "2月分")]
+    # the refused file left no trace; the accepted one is in the audit trail
+    assert [(action, changes) for _at, _name, action, changes in billing.audit_trail(db, "2027-02")] == [
+        ("import", {"file": "good.csv", "lines": 1})
+    ]
 
 
 def test_annual_schedule_overrides_the_deadline_and_a_past_deadline_only_warns(

@@ -102,3 +102,35 @@ def test_a_problem_opens_the_registration_in_the_search(qtbot: QtBot, db: Databa
     assert window.pages.currentWidget() is window.search_page
     assert window.search_page.model.rowCount() == 1
     window.close()
+
+
+def test_two_supervisors_editing_one_amount_and_the_audit_trail(
+    qtbot: QtBot, db: Database, operator: OperatorRef, clerk: OperatorRef, runner: TaskRunner
+) -> None:
+    """A stale grid edit fails clearly and the grid then shows what the amount is now; every change to the month
+    is in the audit log with who did it."""
+    views = [complete(db, operator, i + 1) for i in range(2)]
+    page = BillingPage(db, operator, runner)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.month.setDate(QDate(2027, 2, 1))
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.prepare_button.click()
+    first = billing.list_lines(db, "2027-02")[0]
+    billing.set_amount(db, first.id, "5,000", clerk, expected=3300)  # another supervisor, meanwhile
+    amount = page.model.index(0, AMOUNT_COLUMN)
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        assert not page.model.setData(amount, "4,400")
+    assert "ほかの担当者が 5,000 円に変更しました" in page.message.text()
+    assert billing.list_lines(db, "2027-02")[0].amount == 5000  # nothing overwritten
+    assert page.model.lines[0].amount == 5000  # the grid shows it as it is now
+    assert page.model.setData(page.model.index(0, AMOUNT_COLUMN), "4,400")  # now based on what is there
+    billing.remove_customer(db, "2027-02", views[1].customer_number, operator)
+    trail = [(name, action, changes) for _at, name, action, changes in billing.audit_trail(db, "2027-02")]
+    assert trail == [
+        ("システム", "prepare", {"added": 2}),
+        ("鈴木 花子", "amount", {"customer_number": first.customer_number, "amount": [3300, 5000]}),
+        ("システム", "amount", {"customer_number": first.customer_number, "amount": [5000, 4400]}),
+        ("システム", "remove", {"customer_number": views[1].customer_number, "amount": 3300}),
+    ]
