@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,24 @@ class MonthSnapshot:
     lapses: int
     first: list[LineView]
     problems: list[billing.LineProblem]
+    trail: list[tuple[datetime, str, str, dict[str, Any]]]
+
+
+def trail_text(action: str, changes: dict[str, Any]) -> str:
+    """One audit row as a supervisor reads it."""
+    number = changes.get("customer_number", "")
+    if action == "prepare":
+        return f"明細を作成（{changes.get('added', 0):,} 件追加）"
+    if action == "amount":
+        before, after = changes.get("amount", [0, 0])
+        return f"{number} の金額 {before:,} → {after:,} 円"
+    if action == "import":
+        return f"金額を取込（{changes.get('file', '')}、{changes.get('lines', 0):,} 件）"
+    if action == "remove":
+        return f"{number} を明細から外す（{changes.get('amount', 0):,} 円）"
+    if action == "stop":
+        return f"{number} の振替停止依頼（{changes.get('reason', '')}）"
+    return f"{action} {changes}"
 
 
 class BillingPage(QWidget):
@@ -250,6 +268,12 @@ class BillingPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(facts)
         side_layout.addWidget(problems_box, 1)
+        self.trail = QListWidget()
+        self.trail.setObjectName("trail")
+        self.trail.setWordWrap(True)
+        trail_box = QGroupBox(self.tr("この月の変更の記録"))
+        QVBoxLayout(trail_box).addWidget(self.trail)
+        side_layout.addWidget(trail_box, 1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
@@ -284,6 +308,7 @@ class BillingPage(QWidget):
                 lapses=len(billing.lapse_warnings(self._db, today=today)),
                 first=billing.list_lines(self._db, month, limit=CHUNK) if view and view.line_count else [],
                 problems=billing.check_month(self._db, month) if view else [],
+                trail=billing.audit_trail(self._db, month) if view else [],
             )
 
         def show(snapshot: MonthSnapshot) -> None:
@@ -319,6 +344,9 @@ class BillingPage(QWidget):
             item = QListWidgetItem(str(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
             self.problems.addItem(item)
+        self.trail.clear()
+        for at, name, action, changes in reversed(snapshot.trail):  # newest first
+            self.trail.addItem(f"{at.astimezone():%m-%d %H:%M} {name}: {trail_text(action, changes)}")
         self.refreshed.emit()
 
     def prepare(self) -> None:

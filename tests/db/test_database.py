@@ -103,3 +103,30 @@ def test_upgrade_backfills_search_keys_and_backs_up_first(paths: AppPaths, tmp_p
         grams = {g for (g,) in c.exec_driver_sql("SELECT gram FROM registration_search_gram")}
     assert {"山田", "田太", "ダタ"} <= grams
     db.dispose()
+
+
+def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_point_at_it(db: Database) -> None:
+    """SQLite rebuilds a table to change it (batch mode): with return contacts pointing at deficiency returns,
+    the rebuild of deficiency_return (0008, and back) must neither fail nor leave a dangling row."""
+    from datetime import date
+
+    from app.domain.registration import RegistrationInput
+    from app.services import accounts, returns, shipments
+    from app.services.operators import SYSTEM_LOGIN, get_operator
+
+    operator = get_operator(db, SYSTEM_LOGIN)
+    raw = RegistrationInput(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",
+                            branch_code="001", deposit_type="1", account_number="1", account_holder_kana="ヤマダ タロウ")  # fmt: skip
+    view = accounts.register(db, raw, operator)
+    shipments.send_shipment(db, shipments.create_shipment(db, operator).id, date(2026, 10, 20), operator)
+    ret = returns.add_return(db, view.customer_number, date(2026, 11, 20), ["seal_mismatch"], operator)
+    returns.update_return(db, ret.id, "waiting", operator, note="電話で依頼")
+    downgrade(db, "0007")
+    upgrade(db)
+    assert current_revision(db) == head_revision(db)
+    assert [note for _at, _channel, note in returns.contacts(db, ret.id)] == ["電話で依頼"]
+    assert returns.list_returns(db)[0].status == "waiting"
+    if db.sqlite_path is not None:
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforcement is back on

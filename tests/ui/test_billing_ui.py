@@ -127,6 +127,15 @@ def test_two_supervisors_editing_one_amount_and_the_audit_trail(
     assert page.model.lines[0].amount == 5000  # the grid shows it as it is now
     assert page.model.setData(page.model.index(0, AMOUNT_COLUMN), "4,400")  # now based on what is there
     billing.remove_customer(db, "2027-02", views[1].customer_number, operator)
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.refresh()
+    shown = [page.trail.item(i).text().split(" ", 2)[2] for i in range(page.trail.count())]  # without the time
+    assert shown == [
+        f"システム: {views[1].customer_number} を明細から外す（3,300 円）",
+        f"システム: {first.customer_number} の金額 5,000 → 4,400 円",
+        f"鈴木 花子: {first.customer_number} の金額 3,300 → 5,000 円",
+        "システム: 明細を作成（2 件追加）",
+    ]
     trail = [(name, action, changes) for _at, name, action, changes in billing.audit_trail(db, "2027-02")]
     assert trail == [
         ("システム", "prepare", {"added": 2}),
