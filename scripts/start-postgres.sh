@@ -45,6 +45,8 @@ main() {
   if ! su postgres -c "psql -q -tAc \"SELECT 1 FROM pg_roles WHERE rolname='kofuri'\"" | grep -q 1; then
     quiet su postgres -c "psql -q -c \"CREATE ROLE kofuri LOGIN CREATEDB PASSWORD 'kofuri'\""
   fi
+  # the tests drop their databases WITH (FORCE), which may have to end an autovacuum worker
+  quiet su postgres -c "psql -q -c \"GRANT pg_signal_backend TO kofuri\""
 }
 
 exec 3>&1 1>&2

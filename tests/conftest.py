@@ -7,13 +7,15 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 import itertools
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from app.db.database import Database
@@ -67,12 +69,25 @@ def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     initialize(template, AppPaths.resolve(tmp_path_factory.mktemp("pg")))
     template.dispose()
     yield name
-    with admin.connect() as c:
-        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _drop_database(admin, name)
     admin.dispose()
 
 
 _pg_counter = itertools.count()
+
+
+def _drop_database(admin: Engine, name: str) -> None:
+    """Drop a test database. WITH (FORCE) may meet an autovacuum worker that this role may not signal; a plain
+    DROP waits for such a worker itself, so that is the fallback (a few tries while it winds down)."""
+    for attempt in range(50):
+        with admin.connect() as c:
+            try:
+                c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)" if attempt == 0 else
+                                  f"DROP DATABASE IF EXISTS {name}")  # fmt: skip
+                return
+            except DBAPIError:
+                time.sleep(0.1)
+    raise RuntimeError(f"could not drop the test database {name}")
 
 
 @pytest.fixture
@@ -84,8 +99,7 @@ def pg_db(pg_template: str) -> Iterator[Database]:
     database = Database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
     yield database
     database.dispose()
-    with admin.connect() as c:
-        c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _drop_database(admin, name)
     admin.dispose()
 
 
