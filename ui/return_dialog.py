@@ -130,11 +130,11 @@ class ReturnDialog(QDialog):
             self.follow_up.hide()
 
     def _load(self, return_id: int) -> None:
-        found = [r for r in returns.list_returns(self._db) if r.id == return_id]
-        if not found:
-            self.message.setText(self.tr("不備返却 {0} はありません").format(return_id))
+        try:
+            self.view = view = returns.get_return(self._db, return_id)
+        except DomainError as error:
+            self.message.setText(error.message)
             return
-        self.view = view = found[0]
         self.customer_number.setText(view.customer_number)
         self.customer_number.setReadOnly(True)
         self.received.setDate(QDate(view.received_on.year, view.received_on.month, view.received_on.day))

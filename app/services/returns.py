@@ -211,6 +211,16 @@ def list_returns(db: Database, *, open_only: bool = False) -> list[ReturnView]:
         ]
 
 
+def get_return(db: Database, return_id: int) -> ReturnView:
+    with db.read() as session:
+        ret = session.get(DeficiencyReturn, return_id)
+        if ret is None:
+            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        registration = session.get(AccountRegistration, ret.registration_id)
+        assert registration is not None
+        return _view(ret, registration)
+
+
 @dataclass(frozen=True)
 class ReturnStats:
     by_reason: dict[str, int]

@@ -200,3 +200,11 @@ def test_a_stale_follow_up_shows_who_changed_the_return_and_reloads(
     assert dialog.contact.text() == "新しい依頼書が届いた"  # what the clerk typed is kept
     assert returns.list_returns(db)[0].status == "closed"
     assert accounts.find_by_customer_number(db, number).status == "returned"  # nothing written
+
+
+def test_a_return_that_does_not_exist_says_so(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    dialog = ReturnDialog(db, operator, tmp_path, None, return_id=999)
+    qtbot.addWidget(dialog)
+    assert dialog.message.text() == "不備返却 999 はありません" and dialog.view is None
