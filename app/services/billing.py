@@ -389,6 +389,17 @@ def _line_view(line: BillingLine, name: str) -> LineView:
     )
 
 
+def _draft_line(session: Session, line_id: int) -> tuple[BillingLine, BillingMonth]:
+    """A line and its month, which must still be a draft (BILL-6)."""
+    line = session.get(BillingLine, line_id)
+    if line is None:
+        raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
+    month = session.get(BillingMonth, line.billing_month_id)
+    assert month is not None
+    _require_draft(month)
+    return line, month
+
+
 def set_amount(
     db: Database, line_id: int, amount: str | int, operator: OperatorRef, *, expected: int | None = None
 ) -> LineView:
@@ -398,12 +409,7 @@ def set_amount(
     if value is None:
         raise InvalidValue("金額を入力してください", code="amount_empty")
     with db.write() as session:
-        line = session.get(BillingLine, line_id)
-        if line is None:
-            raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
-        month = session.get(BillingMonth, line.billing_month_id)
-        assert month is not None
-        _require_draft(month)
+        line, month = _draft_line(session, line_id)
         if expected is not None and line.amount != expected:
             raise Conflict(
                 f"顧客番号 {line.customer_number} の金額は、表示している間にほかの担当者が "
@@ -423,12 +429,7 @@ def set_amount(
 def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
     """Take a line out of a draft month (e.g. a customer who can no longer be billed)."""
     with db.write() as session:
-        line = session.get(BillingLine, line_id)
-        if line is None:
-            raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
-        month = session.get(BillingMonth, line.billing_month_id)
-        assert month is not None
-        _require_draft(month)
+        line, month = _draft_line(session, line_id)
         _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
         session.delete(line)
 

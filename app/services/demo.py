@@ -235,9 +235,9 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
         strict=True,
     ):
         views[i] = view
-    for maybe, status in zip(views, statuses, strict=True):
-        assert maybe is not None
-        view = maybe
+    registered = [view for view in views if view is not None]
+    assert len(registered) == len(statuses)
+    for view, status in zip(registered, statuses, strict=True):
         if status is RegistrationStatus.INVALIDATED:
             accounts.invalidate(
                 db,
@@ -249,7 +249,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
     # what the sample added, by status (registrations that were already there are left as they were)
     after = _count_by_status(db)
     added = {status: count - before.get(status, 0) for status, count in after.items()}
-    return DemoResult(len(views), {status: count for status, count in added.items() if count})
+    return DemoResult(len(registered), {status: count for status, count in added.items() if count})
 
 
 def _count_by_status(db: Database) -> dict[str, int]:

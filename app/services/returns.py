@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.models import AccountRegistration, DeficiencyReturn, Operator, ReturnContact, utcnow
@@ -148,6 +149,13 @@ def add_return(
         return _view(ret, registration)
 
 
+def _load(session: Session, return_id: int) -> DeficiencyReturn:
+    ret = session.get(DeficiencyReturn, return_id)
+    if ret is None:
+        raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+    return ret
+
+
 def update_return(
     db: Database,
     return_id: int,
@@ -165,9 +173,7 @@ def update_return(
     if status not in STATUSES:
         raise InvalidValue(f"状態 {status} はありません（{', '.join(STATUSES)}）", code="return_status")
     with db.write() as session:
-        ret = session.get(DeficiencyReturn, return_id)
-        if ret is None:
-            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        ret = _load(session, return_id)
         if expected_status is not None and ret.status != expected_status:
             who = session.get(Operator, ret.updated_by) if ret.updated_by is not None else None
             by = f"{who.name}（{who.login_id}）が " if who is not None else ""
@@ -213,9 +219,7 @@ def list_returns(db: Database, *, open_only: bool = False) -> list[ReturnView]:
 
 def get_return(db: Database, return_id: int) -> ReturnView:
     with db.read() as session:
-        ret = session.get(DeficiencyReturn, return_id)
-        if ret is None:
-            raise NotFound(f"不備返却 {return_id} はありません", code="return_unknown")
+        ret = _load(session, return_id)
         registration = session.get(AccountRegistration, ret.registration_id)
         assert registration is not None
         return _view(ret, registration)
