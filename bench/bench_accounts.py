@@ -119,7 +119,7 @@ def gui_figures(db: Database) -> None:
 
     from app.services.operators import SYSTEM_LOGIN, get_operator
     from ui.accounts.search_page import SearchPage
-    from ui.workers import TaskRunner
+    from ui.shared.workers import TaskRunner
 
     sys.setswitchinterval(0.0005)  # as ui.app.run_gui does
     app = QApplication.instance() or QApplication([])

@@ -21,8 +21,8 @@ from app.services.operators import SYSTEM_LOGIN, get_operator
 from app.services.setup import connect, initialize
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.app import install_translations
-from ui.fonts import ui_font
 from ui.main_window import MainWindow
+from ui.shared.fonts import ui_font
 
 
 def main(screen: str) -> int:
@@ -61,7 +61,7 @@ def main(screen: str) -> int:
             import tempfile
 
             from app.services.forms import render_request_forms
-            from ui.forms_dialog import PdfPreview
+            from ui.forms.dialog import PdfPreview
 
             target = Path(tempfile.mkdtemp()) / "forms.pdf"
             render_request_forms(db, [view.id], target, form_type="carbon", reissue_reason="口座番号相違のため")

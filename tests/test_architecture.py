@@ -24,7 +24,7 @@ def test_nothing_under_app_imports_pyside6() -> None:
 
 def test_importing_the_core_loads_no_qt() -> None:
     code = (
-        "import sys, app.cli, app.services.accounts, app.services.demo, app.io.account_import;"
+        "import sys, app.cli, app.services.accounts, app.services.demo, app.services.accounts.importing;"
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

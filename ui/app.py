@@ -12,9 +12,9 @@ from app.domain.errors import DomainError
 from app.paths import AppPaths
 from app.services.operators import get_operator
 from app.services.setup import connect, initialize
-from ui import error_hook
-from ui.fonts import ui_font
 from ui.main_window import MainWindow
+from ui.shared import error_hook
+from ui.shared.fonts import ui_font
 
 
 def install_translations(app: QApplication) -> None:

@@ -24,11 +24,11 @@ from app.services.operators import OperatorRef
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
-from ui.billing_page import BillingPage
-from ui.forms_dialog import make_blank_forms
-from ui.paper_page import PaperPage
-from ui.settings_page import SettingsPage
-from ui.workers import TaskRunner
+from ui.billing.page import BillingPage
+from ui.forms.dialog import make_blank_forms
+from ui.paper.page import PaperPage
+from ui.settings.page import SettingsPage
+from ui.shared.workers import TaskRunner
 
 STYLE = """
 QLabel#pageTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 8px 0; }

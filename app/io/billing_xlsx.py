@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -15,11 +15,51 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS
 from app.domain.business_calendar import MonthSchedule
-from app.services.operators import OperatorRef
-from app.services.settings import SettingsView
+from app.progress import Cancelled
 
-if TYPE_CHECKING:
-    from app.services.billing import ExportLine
+
+class WorkbookSettings(Protocol):
+    """The merchant settings the workbook prints."""
+
+    @property
+    def consignor_name(self) -> str: ...
+    @property
+    def consignor_code(self) -> str: ...
+    @property
+    def charge_description(self) -> str: ...
+
+
+class WorkbookOperator(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def login_id(self) -> str: ...
+
+
+class WorkbookLine(Protocol):
+    """One line as written (the billing service's export line)."""
+
+    @property
+    def registration_id(self) -> int: ...
+    @property
+    def customer_number(self) -> str: ...
+    @property
+    def bank_code(self) -> str: ...
+    @property
+    def branch_code(self) -> str: ...
+    @property
+    def deposit_type(self) -> int: ...
+    @property
+    def account_number(self) -> str: ...
+    @property
+    def account_holder_bank(self) -> str: ...
+    @property
+    def amount(self) -> int: ...
+    @property
+    def new_code(self) -> int: ...
+    @property
+    def description(self) -> str: ...
+
 
 YEN = '"¥"#,##0'
 TEXT = "@"
@@ -70,21 +110,19 @@ def _header_row(sheet: Worksheet, titles: Sequence[str]) -> list[Any]:
 
 def write_billing_workbook(
     path: Path,
-    settings: SettingsView,
+    settings: WorkbookSettings,
     schedule: MonthSchedule,
-    lines: Sequence[ExportLine],
+    lines: Sequence[WorkbookLine],
     names: Mapping[int, tuple[str, str, str]],
-    operator: OperatorRef,
+    operator: WorkbookOperator,
     final: bool,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> None:
-    """Raises ExportCancelled (nothing saved) when `cancelled` turns true (checked at the start and every
+    """Raises Cancelled (nothing saved) when `cancelled` turns true (checked at the start and every
     10,000 lines)."""
-    from app.services.billing import ExportCancelled
-
     if cancelled():
-        raise ExportCancelled
+        raise Cancelled
     book = Workbook(write_only=True)
     title = f"口座振替請求 {schedule.billing_month}　{settings.consignor_name}"
     data = book.create_sheet("請求明細")
@@ -120,7 +158,7 @@ def write_billing_workbook(
         if number % 10_000 == 0:
             progress(number, len(lines))
             if cancelled():
-                raise ExportCancelled
+                raise Cancelled
     summary = book.create_sheet("集計")
     _setup(summary, title, [26, 40])
     summary.append(_header_row(summary, ["項目", "内容"]))

@@ -16,8 +16,9 @@ from app.db.models import AccountRegistration
 from app.domain import bank_codes
 from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, validate_registration
-from app.services import accounts, returns, shipments
+from app.services import accounts
 from app.services.operators import OperatorRef, Role, ensure_operator
+from app.services.paper import returns, shipments
 from app.services.settings import get_settings
 
 # Real banks that most customers use; branches are drawn from each bank's real branch list.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,7 @@ from app.db.models import AccountRegistration
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.bank_codes import JAPAN_POST_BANK_CODE
 from app.domain.errors import InvalidValue
+from app.progress import CancelCheck, Cancelled, Progress
 from app.render.layout import Layout, load_layout
 from app.render.pdf import PdfRenderer
 from app.services.accounts import RegistrationView, reserve_customer_numbers, rows_by_ids, view_of
@@ -25,12 +26,7 @@ FORM_TYPES = {"pdf": "request_pdf", "carbon": "request_carbon"}  # FORM-1; any o
 COVER_SHEET = "cover_sheet"
 REISSUE_MARK = "再発行"
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
-
-class RenderCancelled(Exception):
-    """The user cancelled; nothing was written."""
+RenderCancelled = Cancelled  # the one cancel of app.progress: nothing was written
 
 
 def layout_for(form_type: str, user_forms: Path | None = None) -> Layout:
@@ -124,7 +120,7 @@ def render_request_forms(
     reissue_reason: str | None = None,
     user_forms: Path | None = None,
     progress: Progress = lambda done, total: None,
-    cancelled: Cancelled = lambda: False,
+    cancelled: CancelCheck = lambda: False,
 ) -> RenderResult:
     """Pre-filled forms for these registrations, in this order, in one PDF; a re-issue is marked 再発行 and
     carries its reason on the merchant copy."""

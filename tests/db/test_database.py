@@ -111,8 +111,9 @@ def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_point_at_it(db: Data
     from datetime import date
 
     from app.domain.registration import RegistrationInput
-    from app.services import accounts, returns, shipments
+    from app.services import accounts
     from app.services.operators import SYSTEM_LOGIN, get_operator
+    from app.services.paper import returns, shipments
 
     operator = get_operator(db, SYSTEM_LOGIN)
     raw = RegistrationInput(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",

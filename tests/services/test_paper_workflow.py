@@ -12,9 +12,10 @@ from app.db.database import Database
 from app.domain.errors import Conflict, InvalidValue, ValidationFailed
 from app.domain.registration import RegistrationInput
 from app.render.layout import load_layout
-from app.services import accounts, billing, returns, shipments
+from app.services import accounts, billing
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef
+from app.services.paper import returns, shipments
 
 
 def keyed(db: Database, operator: OperatorRef, number: int) -> accounts.RegistrationView:

@@ -23,8 +23,8 @@ from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.history_page import HistoryPage, value_text
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
-from ui.settings_page import SettingsPage
-from ui.workers import TaskRunner
+from ui.settings.page import SettingsPage
+from ui.shared.workers import TaskRunner
 
 ENTER = Qt.Key.Key_Return
 
@@ -373,7 +373,7 @@ def test_request_forms_from_the_selection_preview_and_print(
     from PySide6.QtCore import QTimer
     from PySide6.QtPrintSupport import QPrinter
 
-    from ui.forms_dialog import RequestFormOptions, print_pdf
+    from ui.forms.dialog import RequestFormOptions, print_pdf
 
     for i in range(3):
         accounts.register(db, sample(account_number=str(i + 1)), operator, confirm_duplicate_account=True)

@@ -14,9 +14,9 @@ from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
-from ui.billing_page import AMOUNT_COLUMN, BillingPage
+from ui.billing.page import AMOUNT_COLUMN, BillingPage
 from ui.main_window import MainWindow
-from ui.workers import TaskRunner
+from ui.shared.workers import TaskRunner
 
 
 def complete(db: Database, operator: OperatorRef, number: int, amount: str = "3300") -> accounts.RegistrationView:

@@ -15,12 +15,12 @@ from app.services import accounts
 from app.services.operators import OperatorRef
 from tests.ui.conftest import answer_message_box
 from tests.ui.test_accounts_ui import sample
-from ui import error_hook
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
-from ui.fonts import register_fonts
-from ui.forms_dialog import BlankFormsOptions, RequestFormOptions
+from ui.forms.dialog import BlankFormsOptions, RequestFormOptions
 from ui.main_window import MainWindow
-from ui.return_dialog import ReturnDialog
+from ui.paper.return_dialog import ReturnDialog
+from ui.shared import error_hook
+from ui.shared.fonts import register_fonts
 
 
 def test_bundled_japanese_fonts_are_registered_with_qt(qtbot: QtBot) -> None:

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.registration import RegistrationInput
-from app.services import accounts, billing, returns, shipments
+from app.services import accounts, billing
 from app.services.operators import OperatorRef
-from ui.paper_page import PaperPage, count_axis
-from ui.return_dialog import ReturnDialog
+from app.services.paper import returns, shipments
+from ui.paper.page import PaperPage, count_axis
+from ui.paper.return_dialog import ReturnDialog
 
 
 def keyed(db: Database, operator: OperatorRef, number: int, bank: str = "0005", branch: str = "001") -> str:
@@ -169,13 +170,13 @@ def test_deadline_list_is_capped_and_says_how_many_in_all(
 ) -> None:
     """REG-2 list: at a million registrations it shows the first forms by customer number and the full count."""
     numbers = [keyed(db, operator, i + 1) for i in range(3)]
-    monkeypatch.setattr("ui.paper_page.DEADLINE_ROWS", 2)
+    monkeypatch.setattr("ui.paper.page.DEADLINE_ROWS", 2)
     page = PaperPage(db, operator, tmp_path)
     qtbot.addWidget(page)
     settled(qtbot, page)
     assert [row[0] for row in page.deadline_model.rows] == numbers[:2]
     assert page.deadline_count.text() == "全 3 件のうち、顧客番号順に先頭 2 件を表示"
-    monkeypatch.setattr("ui.paper_page.DEADLINE_ROWS", 10)
+    monkeypatch.setattr("ui.paper.page.DEADLINE_ROWS", 10)
     with qtbot.waitSignal(page.refreshed):
         page.refresh()
     assert len(page.deadline_model.rows) == 3 and page.deadline_count.text() == "3 件"

@@ -20,7 +20,7 @@ from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import ERROR_STYLE, RegistrationForm
-from ui.widgets import ok_cancel
+from ui.shared.widgets import ok_cancel
 
 
 class ChangeDialog(QDialog):

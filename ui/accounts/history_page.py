@@ -26,7 +26,7 @@ from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
-from ui.widgets import DateRange, RowsModel
+from ui.shared.widgets import DateRange, RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HISTORY_ROWS = 1_000  # the newest entries shown for a search; narrower criteria find older ones

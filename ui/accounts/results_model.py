@@ -19,7 +19,7 @@ from app.domain.lifecycle import DEFAULT_QUIET_WEEKS
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.settings import get_settings
-from ui.workers import TaskContext, TaskRunner
+from ui.shared.workers import TaskContext, TaskRunner
 
 PAGE = 100
 MAX_PAGES = 64

@@ -32,17 +32,19 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.account_fields import STATUS_LABELS, RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS
-from app.io.account_export import ExportCancelled, export_registrations
+from app.progress import Cancelled
+from app.progress import Cancelled as ExportCancelled
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
+from app.services.accounts.exporting import export_registrations
 from app.services.operators import OperatorRef
-from app.services.returns import STATUSES, returns_of
-from app.services.shipments import status_report
+from app.services.paper.returns import STATUSES, returns_of
+from app.services.paper.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
-from ui.forms_dialog import make_request_forms
-from ui.widgets import DateRange
-from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
+from ui.forms.dialog import make_request_forms
+from ui.shared.widgets import DateRange
+from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 ACTIVE = "__active__"
 EVERYTHING = "__all__"

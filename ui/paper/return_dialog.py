@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import Conflict, DomainError
-from app.services import accounts, returns
+from app.services import accounts
 from app.services.forms import render_request_forms
 from app.services.operators import OperatorRef
+from app.services.paper import returns
 from ui.accounts.registration_form import ERROR_STYLE
-from ui.forms_dialog import PdfPreview
-from ui.widgets import ok_cancel, to_date
+from ui.forms.dialog import PdfPreview
+from ui.shared.widgets import ok_cancel, to_date
 
 
 class ReturnDialog(QDialog):

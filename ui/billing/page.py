@@ -32,10 +32,11 @@ from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import Conflict, DomainError, NotFound
+from app.progress import Cancelled
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
-from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
+from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CHUNK = 500

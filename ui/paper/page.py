@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import DomainError
-from app.services import returns, shipments
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef, list_operators
-from ui.forms_dialog import PdfPreview
-from ui.return_dialog import ReturnDialog
-from ui.widgets import RowsModel, to_date
-from ui.workers import TaskContext, TaskRunner
+from app.services.paper import returns, shipments
+from ui.forms.dialog import PdfPreview
+from ui.paper.return_dialog import ReturnDialog
+from ui.shared.widgets import RowsModel, to_date
+from ui.shared.workers import TaskContext, TaskRunner
 
 DEADLINE_ROWS = 1_000  # the deadline list shows this many forms; the count says how many there are in all
 
@@ -183,7 +183,7 @@ class PaperPage(QWidget):
             number = QLineEdit()
             form.addRow(self.tr("発送日(&D)"), when)
             form.addRow(self.tr("追跡番号(&T)"), number)
-            from ui.widgets import ok_cancel
+            from ui.shared.widgets import ok_cancel
 
             form.addRow(ok_cancel(dialog, self.tr("記録する(&O)"), dialog.accept))
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -17,12 +17,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import DomainError
+from app.progress import Cancelled
 
 log = logging.getLogger(__name__)
-
-
-class Cancelled(Exception):
-    """Raised inside a task when the user pressed Cancel."""
 
 
 class TaskContext:

@@ -17,7 +17,7 @@ from app.db.models import AccountRegistration, DeficiencyReturn, Operator, Retur
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import Conflict, InvalidValue, NotFound
 from app.services.operators import OperatorRef
-from app.services.shipments import history_row
+from app.services.paper.shipments import history_row
 
 # DEF-2: the banks' standard reasons, plus the spare seal and free text
 REASONS: dict[str, str] = {
@@ -282,7 +282,7 @@ def dashboard(
 ) -> list[DashboardRow]:
     """Open returns, most urgent first: days left to the paper-form deadline of the next debit month (DEF-4),
     then the oldest return."""
-    from app.services.shipments import next_paper_month
+    from app.services.paper.shipments import next_paper_month
 
     day = today or date.today()
     month, deadline = next_paper_month(day)

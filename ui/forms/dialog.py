@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.progress import Cancelled
 from app.render.layout import layout_names
 from app.services import forms
 from app.services.forms import RenderCancelled, RenderResult
 from app.services.operators import OperatorRef
-from ui.widgets import ok_cancel
-from ui.workers import Cancelled, TaskContext, TaskRunner, run_with_progress
+from ui.shared.widgets import ok_cancel
+from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 
 def form_types(user_forms: Path | None) -> list[tuple[str, str]]:

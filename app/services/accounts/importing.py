@@ -1,4 +1,4 @@
-"""`kofuri accounts import`: registrations from .csv / .xlsx, all or nothing, every problem by row and column."""
+"""Importing registrations from .csv / .xlsx: all or nothing, every problem by row and column."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from app.domain.account_fields import RegistrationStatus, parse_status
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
 from app.io.tabular import read_table
-from app.services.accounts import RegistrationView, check_batch, register_batch
+from app.services.accounts.registering import check_batch, register_batch
+from app.services.accounts.views import RegistrationView
 from app.services.operators import OperatorRef
 from app.services.settings import get_settings
 

@@ -1,0 +1,127 @@
+"""`kofuri accounts …`: import, list, status, web results."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from app.cli.context import Context
+from app.cli.output import json_default, json_text
+from app.domain.account_fields import parse_status
+from app.services import accounts
+
+
+def register(sub: Any) -> None:
+    """Add this area's sub-commands to the `kofuri` parser."""
+    acc = sub.add_parser("accounts", help="口座振替登録").add_subparsers(dest="accounts_command", metavar="ACTION")
+    acc.required = True
+    imp = acc.add_parser("import", help=".csv / .xlsx から一括登録（全件正しいときだけ登録）")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="チェックだけ行い、登録しない")
+    ast = acc.add_parser("status", help="登録の状態・次にすること・期限")
+    ast.add_argument("customer_number")
+    web = acc.add_parser("web-result", help="WEB登録の結果を記録する（最後に届いた結果が有効: REG-10）")
+    web.add_argument("customer_number")
+    web.add_argument("--result", choices=("ok", "ng"), required=True)
+    lst = acc.add_parser("list", help="登録の一覧（無効化したものも含む）")
+    lst.add_argument(
+        "--status",
+        help="状態で絞り込む（keyed, sent, returned, complete, web_requested, web_ng, invalidated）",
+    )
+    lst.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    imp.set_defaults(func=cmd_accounts_import)
+    ast.set_defaults(func=cmd_accounts_status)
+    web.set_defaults(func=cmd_accounts_web_result)
+    lst.set_defaults(func=cmd_accounts_list)
+
+
+def cmd_accounts_import(ctx: Context) -> int:
+    from app.services.accounts.importing import import_accounts
+
+    result = import_accounts(ctx.db, ctx.args.file, ctx.operator, dry_run=ctx.args.dry_run)
+    if not result.ok:
+        for problem in result.problems:
+            print(problem, file=ctx.err)
+        print(f"{len(result.problems)} 件の問題があるため、何も登録していません", file=ctx.err)
+        return 1
+    if ctx.args.dry_run:
+        print(
+            f"{result.checked_rows} 行を確認しました。問題はありません（--dry-run のため登録していません）",
+            file=ctx.err,
+        )
+    else:
+        print(f"{len(result.registered)} 件を登録しました", file=ctx.err)
+    return 0
+
+
+LIST_FIELDS = [
+    "id",
+    "customer_number",
+    "contract_holder_name",
+    "contract_holder_kana",
+    "postal_code",
+    "address",
+    "phone",
+    "bank_code",
+    "bank_name",
+    "branch_code",
+    "branch_name",
+    "deposit_type",
+    "account_number",
+    "account_holder_kana",
+    "account_holder_kana_bank",
+    "jp_symbol",
+    "jp_number",
+    "method",
+    "status",
+    "monthly_amount",
+    "registration_date",
+    "checklist",
+    "note",
+    "sent_on",
+    "corrected",
+    "billing_stopped",
+    "billing_stop_reason",
+    "created_at",
+    "updated_at",
+    "version",
+]
+
+
+def cmd_accounts_list(ctx: Context) -> int:
+    criteria = accounts.SearchCriteria(include_invalidated=True)
+    if ctx.args.status:
+        criteria.statuses = [parse_status(ctx.args.status)]
+    page = accounts.search(ctx.db, criteria, limit=None)
+    records = [r.as_record() for r in page.rows]
+    if ctx.args.format == "json":
+        json.dump(records, ctx.out, ensure_ascii=False, indent=1, default=json_default)
+        ctx.out.write("\n")
+    else:
+        writer = csv.DictWriter(ctx.out, fieldnames=LIST_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            record["checklist"] = json.dumps(record["checklist"], ensure_ascii=False, sort_keys=True)
+            writer.writerow({k: "" if record[k] is None else json_text(record[k]) for k in LIST_FIELDS})
+    print(f"{len(records)} 件", file=ctx.err)
+    return 0
+
+
+def cmd_accounts_status(ctx: Context) -> int:
+    from app.services.paper.shipments import status_report
+
+    report = status_report(ctx.db, ctx.args.customer_number)
+    print(report.step, file=ctx.out)
+    print(f"次にすること: {report.next_action}", file=ctx.out)
+    for deadline in report.deadlines:
+        print(f"期限: {deadline}", file=ctx.out)
+    return 0
+
+
+def cmd_accounts_web_result(ctx: Context) -> int:
+    view = accounts.record_web_result(ctx.db, ctx.args.customer_number, ctx.args.result == "ok", ctx.operator)
+    print(f"顧客番号 {view.customer_number}: {view.status_label}", file=ctx.err)
+    return 0

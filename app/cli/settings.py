@@ -1,0 +1,40 @@
+"""`kofuri settings …`: the merchant settings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.cli.context import Context
+from app.services import settings
+
+
+def register(sub: Any) -> None:
+    """Add this area's sub-commands to the `kofuri` parser."""
+    st = sub.add_parser("settings", help="加盟店設定").add_subparsers(dest="settings_command", metavar="ACTION")
+    st.required = True
+    show = st.add_parser("show", help="設定を表示")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    setp = st.add_parser("set", help="設定を変更（KEY: " + ", ".join(settings.SETTING_KEYS) + "）")
+    setp.add_argument("key")
+    setp.add_argument("value")
+
+    show.set_defaults(func=cmd_settings_show)
+    setp.set_defaults(func=cmd_settings_set)
+
+
+def cmd_settings_show(ctx: Context) -> int:
+    view = settings.get_settings(ctx.db)
+    if ctx.args.format == "json":
+        json.dump(view.as_dict(), ctx.out, ensure_ascii=False, indent=1)
+        ctx.out.write("\n")
+        return 0
+    for key, (label, _) in settings.SETTING_KEYS.items():
+        print(f"{key}\t{getattr(view, key)}\t# {label}", file=ctx.out)
+    return 0
+
+
+def cmd_settings_set(ctx: Context) -> int:
+    view = settings.set_setting(ctx.db, ctx.args.key, ctx.args.value, ctx.operator)
+    print(f"{ctx.args.key} = {getattr(view, ctx.args.key)}", file=ctx.out)
+    return 0

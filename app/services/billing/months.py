@@ -1,0 +1,266 @@
+"""Billing months and their lines: prepare a draft from the billable registrations, read, change amounts, remove."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.models import (
+    AccountRegistration,
+    BillingLine,
+    BillingMonth,
+    utcnow,
+)
+from app.domain.account_fields import RegistrationStatus, parse_amount
+from app.domain.business_calendar import BillingMonth as Month
+from app.domain.business_calendar import MonthSchedule
+from app.domain.errors import Conflict, InvalidValue, NotFound
+from app.domain.kana import FieldClass, KanaError, fit, to_bank_kana
+from app.services.billing.audit import _audit
+from app.services.billing.common import (
+    DRAFT,
+    LineView,
+    MonthView,
+)
+from app.services.billing.schedule import schedule_for
+from app.services.operators import OperatorRef
+from app.services.settings import get_settings
+
+
+def _month_row(session: Session, month: Month, *, create: bool = False) -> BillingMonth:
+    row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
+    if row is None:
+        if not create:
+            raise NotFound(
+                f"{month} の請求はまだ準備されていません（kofuri billing prepare {month}）", code="month_unknown"
+            )
+        row = BillingMonth(month=str(month), state=DRAFT)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _holder_bank(kana: str) -> str:
+    try:
+        return fit(to_bank_kana(kana, FieldClass.PARTY_NAME), 30)
+    except KanaError:
+        return ""
+
+
+def _line_from(registration: AccountRegistration, month_id: int, amount: int, description: str) -> BillingLine:
+    return BillingLine(
+        billing_month_id=month_id,
+        registration_id=registration.id,
+        customer_number=registration.customer_number,
+        amount=amount,
+        description=description,
+        bank_code=registration.bank_code,
+        branch_code=registration.branch_code,
+        deposit_type=registration.deposit_type,
+        account_number=registration.account_number,
+        account_holder_bank=_holder_bank(registration.account_holder_kana),
+    )
+
+
+def _billable(registration: AccountRegistration) -> str | None:
+    return billable_reason(registration.status, registration.billing_stopped, registration.billing_stop_reason)
+
+
+_COMPLETE = RegistrationStatus.COMPLETE.value
+
+
+def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str | None:
+    """Why a registration cannot be billed, or None (BILL-4, DEF-3, DEF-4, REG-2, REG-12, OP-7)."""
+    if status == _COMPLETE and not billing_stopped:
+        return None
+    if status == RegistrationStatus.INVALIDATED.value:
+        return "無効化された登録です"
+    if billing_stopped:
+        return f"請求停止中です（{stop_reason or '理由未記入'}）"
+    if status == RegistrationStatus.RETURNED.value:
+        return "依頼書が不備返却中です。新しい依頼書が金融機関に届くまで請求できません（DEF-3, DEF-4）"
+    if status in (RegistrationStatus.KEYED.value, RegistrationStatus.SENT.value):
+        return "紙の依頼書の登録が金融機関でまだ完了していません（REG-2, REG-3）"
+    if status == RegistrationStatus.WEB_REQUESTED.value:
+        return "WEB登録の結果がまだ届いていません"
+    if status == RegistrationStatus.WEB_NG.value:
+        return "WEB登録がNGでした"
+    if status != RegistrationStatus.COMPLETE.value:
+        return f"登録の状態（{status}）では請求できません"
+    return None
+
+
+def _require_draft(row: BillingMonth) -> None:
+    if row.state != DRAFT:
+        raise InvalidValue(
+            f"{row.month} の請求は確定済みのため、金額の変更・追加はできません（BILL-6）", code="month_locked"
+        )
+
+
+def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
+    """Create the month (draft) and add a line for every billable registration with a standing monthly amount."""
+    parsed = Month.parse(month)
+    with db.write() as session:
+        row = _month_row(session, parsed, create=True)
+        _require_draft(row)
+        present = set(
+            session.scalars(select(BillingLine.registration_id).where(BillingLine.billing_month_id == row.id))
+        )
+        R = AccountRegistration
+        candidates = session.execute(
+            select(
+                R.id,
+                R.customer_number,
+                R.monthly_amount,
+                R.bank_code,
+                R.branch_code,
+                R.deposit_type,
+                R.account_number,
+                R.account_holder_kana,
+            ).where(
+                R.status == RegistrationStatus.COMPLETE.value,
+                R.billing_stopped.is_(False),
+                R.monthly_amount.is_not(None),
+            )
+        )
+        now = utcnow()
+        rows = [
+            {
+                "billing_month_id": row.id,
+                "registration_id": rid,
+                "customer_number": number,
+                "amount": amount,
+                "description": "",
+                "bank_code": bank,
+                "branch_code": branch,
+                "deposit_type": deposit,
+                "account_number": account,
+                "account_holder_bank": _holder_bank(kana),
+                "new_code": 0,
+                "stopped": False,
+                "stop_reason": "",
+                "updated_at": now,
+            }
+            for rid, number, amount, bank, branch, deposit, account, kana in candidates
+            if rid not in present and amount
+        ]
+        if rows:
+            session.execute(insert(BillingLine), rows)
+        _audit(session, operator, str(parsed), "prepare", added=len(rows))
+    return get_month(db, month)
+
+
+def get_month(db: Database, month: str) -> MonthView:
+    parsed = Month.parse(month)
+    settings = get_settings(db)
+    with db.read() as session:
+        row = _month_row(session, parsed)
+        count, total, stopped = session.execute(
+            select(
+                func.count(BillingLine.id),
+                func.coalesce(func.sum(BillingLine.amount), 0),
+                func.count(BillingLine.id).filter(BillingLine.stopped.is_(True)),
+            ).where(BillingLine.billing_month_id == row.id)
+        ).one()
+        schedule = schedule_for(session, parsed, settings.stop_request_business_days)
+        return MonthView(row.month, row.state, schedule, int(count), int(total), int(stopped), row.version)
+
+
+def month_schedule_view(db: Database, month: str) -> MonthSchedule:
+    settings = get_settings(db)
+    with db.read() as session:
+        return schedule_for(session, Month.parse(month), settings.stop_request_business_days)
+
+
+def list_lines(db: Database, month: str, *, offset: int = 0, limit: int | None = None) -> list[LineView]:
+    with db.read() as session:
+        row = _month_row(session, Month.parse(month))
+        stmt = (
+            select(BillingLine, AccountRegistration.contract_holder_name)
+            .join(AccountRegistration, AccountRegistration.id == BillingLine.registration_id)
+            .where(BillingLine.billing_month_id == row.id)
+            .order_by(BillingLine.customer_number)
+            .offset(offset)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [_line_view(line, name) for line, name in session.execute(stmt)]
+
+
+def _line_view(line: BillingLine, name: str) -> LineView:
+    return LineView(
+        line.id,
+        line.customer_number,
+        line.registration_id,
+        name,
+        line.bank_code,
+        line.branch_code,
+        line.deposit_type,
+        line.account_number,
+        line.account_holder_bank,
+        line.amount,
+        line.description,
+        line.new_code,
+        line.stopped,
+        line.stop_reason,
+    )
+
+
+def _draft_line(session: Session, line_id: int) -> tuple[BillingLine, BillingMonth]:
+    """A line and its month, which must still be a draft (BILL-6)."""
+    line = session.get(BillingLine, line_id)
+    if line is None:
+        raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
+    month = session.get(BillingMonth, line.billing_month_id)
+    assert month is not None
+    _require_draft(month)
+    return line, month
+
+
+def set_amount(
+    db: Database, line_id: int, amount: str | int, operator: OperatorRef, *, expected: int | None = None
+) -> LineView:
+    """Edit one line's amount while the month is a draft (the grid). `expected` is the amount the caller saw:
+    if someone changed it meanwhile, nothing is written and the conflict says what it is now."""
+    value = parse_amount(amount)
+    if value is None:
+        raise InvalidValue("金額を入力してください", code="amount_empty")
+    with db.write() as session:
+        line, month = _draft_line(session, line_id)
+        if expected is not None and line.amount != expected:
+            raise Conflict(
+                f"顧客番号 {line.customer_number} の金額は、表示している間にほかの担当者が "
+                f"{line.amount:,} 円に変更しました（{line.updated_at.astimezone():%H:%M}）。"
+                "画面を読み直してから入力してください",
+                code="amount_conflict",
+            )
+        before = line.amount
+        line.amount = value
+        line.updated_at = utcnow()
+        _audit(session, operator, month.month, "amount", customer_number=line.customer_number, amount=[before, value])
+        registration = session.get(AccountRegistration, line.registration_id)
+        assert registration is not None
+        return _line_view(line, registration.contract_holder_name)
+
+
+def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
+    """Take a line out of a draft month (e.g. a customer who can no longer be billed)."""
+    with db.write() as session:
+        line, month = _draft_line(session, line_id)
+        _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
+        session.delete(line)
+
+
+def remove_customer(db: Database, month: str, customer_number: str, operator: OperatorRef) -> None:
+    """`kofuri billing remove`: the same as removing the line from the grid."""
+    with db.read() as session:
+        row = _month_row(session, Month.parse(month))
+        line_id = session.scalar(
+            select(BillingLine.id).where(
+                BillingLine.billing_month_id == row.id, BillingLine.customer_number == customer_number
+            )
+        )
+    if line_id is None:
+        raise NotFound(f"{month} の明細に顧客番号 {customer_number} はありません", code="line_unknown")
+    remove_line(db, line_id, operator)

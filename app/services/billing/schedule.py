@@ -1,0 +1,84 @@
+"""The annual schedule (BILL-2): deadlines keyed or imported by a supervisor, else the calendar's default."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.db.database import Database
+from app.db.models import (
+    AnnualSchedule,
+)
+from app.domain.business_calendar import BillingMonth as Month
+from app.domain.business_calendar import MonthSchedule, month_schedule
+from app.domain.errors import DomainError
+from app.services.billing.common import (
+    ImportProblem,
+)
+
+
+def schedule_for(session: Session, month: Month, stop_days: int) -> MonthSchedule:
+    """BILL-2: the annual schedule's deadline when a supervisor recorded one, else the calendar's default."""
+    row = session.get(AnnualSchedule, str(month))
+    return month_schedule(
+        month, annual_schedule_deadline=row.billing_deadline if row else None, stop_request_business_days=stop_days
+    )
+
+
+def set_schedule(db: Database, month: str, billing_deadline: date, result_date: date | None = None) -> None:
+    parsed = Month.parse(month)
+    with db.write() as session:
+        row = session.get(AnnualSchedule, str(parsed))
+        if row is None:
+            session.add(AnnualSchedule(month=str(parsed), billing_deadline=billing_deadline, result_date=result_date))
+        else:
+            row.billing_deadline = billing_deadline
+            row.result_date = result_date
+
+
+def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]:
+    """The annual schedule from .xlsx/.csv (請求月, 請求締切日, 結果返却日): all or nothing."""
+    from app.io.tabular import read_table
+
+    table = read_table(path)
+    problems = [
+        ImportProblem(1, h, f"見出し「{h}」の列がありません")
+        for h in ("請求月", "請求締切日")
+        if h not in table.headers
+    ]
+    if problems:
+        return 0, problems
+    rows: list[tuple[str, date, date | None]] = []
+    for number, cells in table.rows:
+        try:
+            month = str(Month.parse(cells.get("請求月", "")))
+        except DomainError as error:
+            problems.append(ImportProblem(number, "請求月", error.message))
+            continue
+        days: list[date | None] = []
+        for column in ("請求締切日", "結果返却日"):
+            text = cells.get(column, "").strip()[:10]
+            if not text:
+                if column == "請求締切日":
+                    problems.append(ImportProblem(number, column, "日付を入力してください"))
+                days.append(None)
+                continue
+            try:
+                days.append(date.fromisoformat(text.replace("/", "-")))
+            except ValueError:
+                problems.append(ImportProblem(number, column, f"日付は YYYY-MM-DD で入力してください（{text}）"))
+                days.append(None)
+        if days[0] is not None:
+            rows.append((month, days[0], days[1]))
+    if problems:
+        return 0, problems
+    with db.write() as session:
+        for month, deadline, result_date in rows:
+            row = session.get(AnnualSchedule, month)
+            if row is None:
+                session.add(AnnualSchedule(month=month, billing_deadline=deadline, result_date=result_date))
+            else:
+                row.billing_deadline, row.result_date = deadline, result_date
+    return len(rows), []

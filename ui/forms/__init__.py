@@ -1,0 +1,1 @@
+"""Request form and cover sheet preview and printing."""

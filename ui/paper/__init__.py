@@ -1,0 +1,1 @@
+"""Shipments and deficiency returns: the paper-form workflow screens."""

@@ -1,0 +1,1 @@
+"""What every screen shares: widgets, background work, fonts, the error hook."""
