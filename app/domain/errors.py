@@ -8,15 +8,25 @@ from typing import Any
 
 
 class DomainError(Exception):
-    """A rule was broken. `message` is shown as is; `code` and `params` let a screen rephrase it."""
+    """A rule was broken. Raised with a message id of the catalogue (app/messages) and its named parameters:
+    `InvalidValue("billing.month_locked", month="2027-01")`; `message` is the command line's wording,
+    `screen_message` the screen's (never naming an option or a command). A plain text is still accepted
+    (`code=` then names it) while areas move their texts into the catalogue."""
 
     code: str = "domain_error"
 
-    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        if code is not None:
-            self.code = code
+    def __init__(self, message_or_id: str, *, code: str | None = None, **params: Any) -> None:
+        from app import messages
+
+        if messages.known(message_or_id):
+            self.code = message_or_id
+            self.message = messages.text(message_or_id, **params)
+            self.screen_message = messages.text(message_or_id, screen=True, **params)
+        else:
+            self.message = self.screen_message = message_or_id
+            if code is not None:
+                self.code = code
+        super().__init__(self.message)
         self.params = params
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
 
 from app.domain.account_fields import RegistrationStatus
 
@@ -37,3 +38,62 @@ def next_step(status: str, sent_on: date | None, today: date, quiet_weeks: int =
         RegistrationStatus.WEB_NG.value: "再申込か紙の依頼書を依頼",
         RegistrationStatus.INVALIDATED.value: "—",
     }.get(status, "")
+
+
+class ReturnStatus(StrEnum):
+    """Where a deficiency return stands (DEF-1)."""
+
+    OPEN = "open"  # received back from the agency, nobody has acted yet
+    WAITING = "waiting"  # the customer was asked for a new form
+    RECEIVED = "received"  # the new form is here (the registration goes back to keyed)
+    RESENT = "resent"  # the new form went out in a shipment
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return RETURN_STATUS_LABELS[self]
+
+
+RETURN_STATUS_LABELS: dict[ReturnStatus, str] = {
+    ReturnStatus.OPEN: "未対応",
+    ReturnStatus.WAITING: "お客様の返送待ち",
+    ReturnStatus.RECEIVED: "新しい依頼書を受領",
+    ReturnStatus.RESENT: "再送付済",
+    ReturnStatus.CLOSED: "完了",
+}
+OPEN_RETURN_STATUSES = (ReturnStatus.OPEN, ReturnStatus.WAITING)
+
+
+class ShipmentStatus(StrEnum):
+    """A bundle of forms for the collection agency (COVER-1, COVER-2)."""
+
+    OPEN = "open"  # being put together
+    SENT = "sent"  # posted, with its date and tracking number
+
+    @property
+    def label(self) -> str:
+        return {ShipmentStatus.OPEN: "未発送", ShipmentStatus.SENT: "発送済"}[self]
+
+
+_R = RegistrationStatus
+# Which status may follow which: the one transition (app/services/transitions.py) refuses anything else.
+REGISTRATION_TRANSITIONS: dict[RegistrationStatus, frozenset[RegistrationStatus]] = {
+    _R.KEYED: frozenset({_R.SENT, _R.COMPLETE, _R.INVALIDATED}),
+    _R.SENT: frozenset({_R.RETURNED, _R.COMPLETE, _R.KEYED, _R.INVALIDATED}),
+    _R.RETURNED: frozenset({_R.KEYED, _R.SENT, _R.COMPLETE, _R.INVALIDATED}),
+    _R.COMPLETE: frozenset({_R.RETURNED, _R.KEYED, _R.INVALIDATED}),
+    _R.WEB_REQUESTED: frozenset({_R.COMPLETE, _R.WEB_NG, _R.INVALIDATED}),
+    _R.WEB_NG: frozenset({_R.COMPLETE, _R.WEB_REQUESTED, _R.INVALIDATED}),
+    _R.INVALIDATED: frozenset(),
+}
+RETURN_TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
+    ReturnStatus.OPEN: frozenset({ReturnStatus.WAITING, ReturnStatus.RECEIVED, ReturnStatus.CLOSED}),
+    ReturnStatus.WAITING: frozenset({ReturnStatus.OPEN, ReturnStatus.RECEIVED, ReturnStatus.CLOSED}),
+    ReturnStatus.RECEIVED: frozenset({ReturnStatus.RESENT, ReturnStatus.WAITING, ReturnStatus.CLOSED}),
+    ReturnStatus.RESENT: frozenset({ReturnStatus.CLOSED, ReturnStatus.OPEN}),
+    ReturnStatus.CLOSED: frozenset({ReturnStatus.OPEN}),
+}
+SHIPMENT_TRANSITIONS: dict[ShipmentStatus, frozenset[ShipmentStatus]] = {
+    ShipmentStatus.OPEN: frozenset({ShipmentStatus.SENT}),
+    ShipmentStatus.SENT: frozenset(),
+}
