@@ -81,17 +81,16 @@ REGISTRATION_TRANSITIONS: dict[RegistrationStatus, frozenset[RegistrationStatus]
     _R.KEYED: frozenset({_R.SENT, _R.COMPLETE, _R.INVALIDATED}),
     _R.SENT: frozenset({_R.RETURNED, _R.COMPLETE, _R.KEYED, _R.INVALIDATED}),
     _R.RETURNED: frozenset({_R.KEYED, _R.SENT, _R.COMPLETE, _R.INVALIDATED}),
-    _R.COMPLETE: frozenset({_R.RETURNED, _R.KEYED, _R.INVALIDATED}),
+    _R.COMPLETE: frozenset({_R.RETURNED, _R.KEYED, _R.WEB_NG, _R.INVALIDATED}),  # a later web NG wins (REG-10)
     _R.WEB_REQUESTED: frozenset({_R.COMPLETE, _R.WEB_NG, _R.INVALIDATED}),
     _R.WEB_NG: frozenset({_R.COMPLETE, _R.WEB_REQUESTED, _R.INVALIDATED}),
     _R.INVALIDATED: frozenset(),
 }
+# A follow-up may move a return freely (and close it from any status), but the new form can be received only
+# while the return is open or waiting for the customer.
 RETURN_TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
-    ReturnStatus.OPEN: frozenset({ReturnStatus.WAITING, ReturnStatus.RECEIVED, ReturnStatus.CLOSED}),
-    ReturnStatus.WAITING: frozenset({ReturnStatus.OPEN, ReturnStatus.RECEIVED, ReturnStatus.CLOSED}),
-    ReturnStatus.RECEIVED: frozenset({ReturnStatus.RESENT, ReturnStatus.WAITING, ReturnStatus.CLOSED}),
-    ReturnStatus.RESENT: frozenset({ReturnStatus.CLOSED, ReturnStatus.OPEN}),
-    ReturnStatus.CLOSED: frozenset({ReturnStatus.OPEN}),
+    s: frozenset(set(ReturnStatus) - {s} - (set() if s in OPEN_RETURN_STATUSES else {ReturnStatus.RECEIVED}))
+    for s in ReturnStatus
 }
 SHIPMENT_TRANSITIONS: dict[ShipmentStatus, frozenset[ShipmentStatus]] = {
     ShipmentStatus.OPEN: frozenset({ShipmentStatus.SENT}),

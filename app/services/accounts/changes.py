@@ -17,21 +17,20 @@ from app.db.models import (
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import ConfirmationRequired, Conflict, InvalidValue, NotFound
 from app.domain.registration import FIELD_LABELS, RegistrationInput, validate_registration
-
-# Fields compared and shown in the history (field-level before and after).
-from app.services.accounts.history import _history
 from app.services.accounts.queries import _load
 from app.services.accounts.registering import _derive_search_keys, _duplicate_accounts, _shared_message, _write_grams
 from app.services.accounts.views import (
     ACTION_LABELS,
     TRACKED_FIELDS,
-    Action,
     RegistrationView,
     _jsonable,
     view_of,
 )
 from app.services.operators import OperatorRef
 from app.services.settings import load_settings
+
+# Fields compared and shown in the history (field-level before and after).
+from app.services.transitions import HistoryAction, move_registration, record_history
 
 
 def _conflict(session: Session, row: AccountRegistration, expected_version: int) -> Conflict:
@@ -112,7 +111,15 @@ def change(
         session.flush()  # the version column is bumped here, guarded by WHERE version = expected
         if {"contract_holder_name", "contract_holder_kana", "account_holder_kana"} & changes.keys():
             _write_grams(session, [row], replace=True)
-        _history(session, row, operator, Action.CHANGE, changes, reason.strip(), bool(shared))
+        record_history(
+            session,
+            row,
+            operator,
+            HistoryAction.CHANGE,
+            changes,
+            reason.strip(),
+            confirmed_duplicate_account=bool(shared),
+        )
         return view_of(row)
 
 
@@ -127,13 +134,7 @@ def set_status(
     """Move a registration to another status (the paper-form lifecycle builds on this)."""
     with db.write() as session:
         row = _lock_for_update(session, registration_id, expected_version)
-        if row.status == status.value:
-            return view_of(row)
-        before = row.status
-        row.status = status.value
-        row.updated_at = utcnow()
-        session.flush()
-        _history(session, row, operator, Action.STATUS, {"status": [before, status.value]}, reason.strip())
+        move_registration(session, row, status, operator, reason.strip())
         return view_of(row)
 
 
@@ -147,11 +148,9 @@ def invalidate(
         row = _lock_for_update(session, registration_id, expected_version)
         if row.status == RegistrationStatus.INVALIDATED.value:
             raise InvalidValue("この登録はすでに無効化されています", code="already_invalidated")
-        before = row.status
-        row.status = RegistrationStatus.INVALIDATED.value
-        row.updated_at = utcnow()
-        session.flush()
-        _history(session, row, operator, Action.INVALIDATE, {"status": [before, row.status]}, reason.strip())
+        move_registration(
+            session, row, RegistrationStatus.INVALIDATED, operator, reason.strip(), action=HistoryAction.INVALIDATE
+        )
         return view_of(row)
 
 
@@ -168,16 +167,11 @@ def record_web_result(db: Database, customer_number: str, ok: bool, operator: Op
         }
         if row.method != "web" or row.status not in web_states:
             raise InvalidValue(f"顧客番号 {customer_number} はWEB登録の結果を待っていません", code="not_web")
-        before = row.status
-        row.status = (RegistrationStatus.COMPLETE if ok else RegistrationStatus.WEB_NG).value
-        row.updated_at = utcnow()
-        session.flush()
-        _history(
+        move_registration(
             session,
             row,
+            RegistrationStatus.COMPLETE if ok else RegistrationStatus.WEB_NG,
             operator,
-            Action.STATUS,
-            {"status": [before, row.status]},
             "WEB登録の結果: OK" if ok else "WEB登録の結果: NG",
         )
         return view_of(row)

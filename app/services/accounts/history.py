@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.models import (
-    AccountRegistration,
     Operator,
     RegistrationHistory,
 )
@@ -20,30 +17,6 @@ from app.services.accounts.queries import _like
 from app.services.accounts.views import (
     HistoryEntry,
 )
-from app.services.operators import OperatorRef
-
-
-def _history(
-    session: Session,
-    row: AccountRegistration,
-    operator: OperatorRef,
-    action: str,
-    changes: dict[str, list[Any]],
-    reason: str = "",
-    confirmed_duplicate_account: bool = False,
-) -> None:
-    session.add(
-        RegistrationHistory(
-            registration_id=row.id,
-            customer_number=row.customer_number,
-            operator_id=operator.id,
-            action=action,
-            reason=reason,
-            changes=changes,
-            confirmed_duplicate_account=confirmed_duplicate_account,
-            version_after=row.version,
-        )
-    )
 
 
 def _entry(h: RegistrationHistory, op: Operator) -> HistoryEntry:

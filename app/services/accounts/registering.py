@@ -20,20 +20,19 @@ from app.domain.customer_number import next_free_customer_number
 from app.domain.errors import ConfirmationRequired, Duplicate, FieldError, InvalidValue
 from app.domain.registration import RegistrationInput, ValidRegistration, validate_registration
 from app.domain.search_text import digits, search_text, text_grams
-
-# Fields compared and shown in the history (field-level before and after).
-from app.services.accounts.history import _history
 from app.services.accounts.numbers import _highest_issued, allocate_customer_number
 from app.services.accounts.queries import _CHUNK
 from app.services.accounts.views import (
     TRACKED_FIELDS,
-    Action,
     RegistrationView,
     _jsonable,
     view_of,
 )
 from app.services.operators import OperatorRef
 from app.services.settings import load_settings
+
+# Fields compared and shown in the history (field-level before and after).
+from app.services.transitions import HistoryAction, record_history
 
 
 def _duplicate_accounts(session: Session, valid: ValidRegistration, exclude_id: int | None) -> list[str]:
@@ -110,7 +109,15 @@ def _insert(
     session.add(row)
     session.flush()
     _write_grams(session, [row], replace=False)
-    _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, confirmed_duplicate_account)
+    record_history(
+        session,
+        row,
+        operator,
+        HistoryAction.REGISTER,
+        _creation_changes(row),
+        reason,
+        confirmed_duplicate_account=confirmed_duplicate_account,
+    )
     return row
 
 
@@ -255,6 +262,14 @@ def register_batch(
         session.flush()  # one batched INSERT
         _write_grams(session, rows, replace=False)
         for index, row in enumerate(rows):
-            _history(session, row, operator, Action.REGISTER, _creation_changes(row), reason, index in checked.shared)
+            record_history(
+                session,
+                row,
+                operator,
+                HistoryAction.REGISTER,
+                _creation_changes(row),
+                reason,
+                confirmed_duplicate_account=index in checked.shared,
+            )
         session.flush()
         return [view_of(row) for row in rows]

@@ -15,7 +15,7 @@ from app.domain.lifecycle import next_step
 from app.domain.registration import RegistrationInput
 
 # Fields compared and shown in the history (field-level before and after).
-
+from app.services.transitions import HistoryAction
 
 TRACKED_FIELDS: tuple[str, ...] = (
     "customer_number",
@@ -42,12 +42,7 @@ TRACKED_FIELDS: tuple[str, ...] = (
 )
 
 
-class Action:
-    REGISTER = "register"
-    CHANGE = "change"
-    INVALIDATE = "invalidate"
-    STATUS = "status"
-
+Action = HistoryAction  # what a history row records (register, change, invalidate, status)
 
 ACTION_LABELS = {
     Action.REGISTER: "新規登録",

@@ -16,8 +16,9 @@ from app.db.database import Database
 from app.db.models import AccountRegistration, DeficiencyReturn, Operator, ReturnContact, utcnow
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import Conflict, InvalidValue, NotFound
+from app.domain.lifecycle import ReturnStatus
 from app.services.operators import OperatorRef
-from app.services.paper.shipments import history_row
+from app.services.transitions import move_registration, move_return
 
 # DEF-2: the banks' standard reasons, plus the spare seal and free text
 REASONS: dict[str, str] = {
@@ -139,12 +140,13 @@ def add_return(
             action=action,
         )
         session.add(ret)
-        before = registration.status
-        registration.status = RegistrationStatus.RETURNED.value
-        registration.updated_at = utcnow()
         session.flush()
-        history_row(
-            session, registration, operator, before, f"不備返却（{'、'.join(REASONS[r] for r in ret.reasons)}）"
+        move_registration(
+            session,
+            registration,
+            RegistrationStatus.RETURNED,
+            operator,
+            f"不備返却（{'、'.join(REASONS[r] for r in ret.reasons)}）",
         )
         return _view(ret, registration)
 
@@ -190,18 +192,20 @@ def update_return(
             )
         registration = session.get(AccountRegistration, ret.registration_id)
         assert registration is not None
-        ret.status = status
-        ret.updated_at = utcnow()
-        ret.updated_by = operator.id
+        if not move_return(session, ret, ReturnStatus(status), operator):
+            ret.updated_at = utcnow()  # a note on an unchanged status still says who acted last
+            ret.updated_by = operator.id
         if note.strip():
             session.add(ReturnContact(return_id=ret.id, channel=channel, note=note.strip(), operator_id=operator.id))
         if status == "received":
-            before = registration.status
-            registration.status = RegistrationStatus.KEYED.value
             registration.corrected = True
-            registration.updated_at = utcnow()
-            session.flush()
-            history_row(session, registration, operator, before, "新しい依頼書を受領・入力（不備分として再送付）")
+            move_registration(
+                session,
+                registration,
+                RegistrationStatus.KEYED,
+                operator,
+                "新しい依頼書を受領・入力（不備分として再送付）",
+            )
         return _view(ret, registration)
 
 

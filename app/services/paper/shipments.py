@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import AccountRegistration, DeficiencyReturn, RegistrationHistory, Shipment, ShipmentItem, utcnow
+from app.db.models import AccountRegistration, DeficiencyReturn, Shipment, ShipmentItem
 from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.business_calendar import BillingMonth, month_schedule
 from app.domain.errors import InvalidValue, NotFound
-from app.domain.lifecycle import presumed_complete, presumed_date
+from app.domain.lifecycle import ReturnStatus, ShipmentStatus, presumed_complete, presumed_date
 from app.services.operators import OperatorRef
 from app.services.settings import get_settings
+from app.services.transitions import move_registration, move_return, move_shipment
 
 OPEN, SENT = "open", "sent"
 NEW, CORRECTED = "new", "corrected"
@@ -45,23 +46,6 @@ def _view(session: Session, shipment: Shipment) -> ShipmentView:
     for item in items:
         (corrected if item.kind == CORRECTED else new).append(item.customer_number)
     return ShipmentView(shipment.id, shipment.status, shipment.sent_on, shipment.tracking_number, new, corrected)
-
-
-def history_row(
-    session: Session, registration: AccountRegistration, operator: OperatorRef, before: str, reason: str
-) -> None:
-    """A lifecycle step in the registration history (who, when, from which status to which)."""
-    session.add(
-        RegistrationHistory(
-            registration_id=registration.id,
-            customer_number=registration.customer_number,
-            operator_id=operator.id,
-            action="status",
-            reason=reason,
-            changes={"status": [before, registration.status]},
-            version_after=registration.version,
-        )
-    )
 
 
 def create_shipment(
@@ -109,28 +93,25 @@ def send_shipment(
             raise NotFound(f"発送 {shipment_id} はありません", code="shipment_unknown")
         if shipment.status != OPEN:
             raise InvalidValue(f"発送 {shipment_id} は {shipment.sent_on} に発送済みです", code="shipment_sent")
-        shipment.status = SENT
+        move_shipment(session, shipment, ShipmentStatus.SENT, operator)
         shipment.sent_on = sent_on
         shipment.tracking_number = tracking_number.strip()
         items = session.scalars(select(ShipmentItem).where(ShipmentItem.shipment_id == shipment.id))
         for item in items:
             registration = session.get(AccountRegistration, item.registration_id)
             assert registration is not None
-            before = registration.status
-            registration.status = RegistrationStatus.SENT.value
             registration.sent_on = sent_on
-            registration.updated_at = utcnow()
-            session.flush()
-            history_row(session, registration, operator, before, f"発送 {shipment.id}（{sent_on.isoformat()}）")
+            move_registration(
+                session, registration, RegistrationStatus.SENT, operator, f"発送 {shipment.id}（{sent_on.isoformat()}）"
+            )
             if item.kind == CORRECTED:  # the return is resent
                 for ret in session.scalars(
                     select(DeficiencyReturn).where(
-                        DeficiencyReturn.registration_id == registration.id, DeficiencyReturn.status == "received"
+                        DeficiencyReturn.registration_id == registration.id,
+                        DeficiencyReturn.status == ReturnStatus.RECEIVED.value,
                     )
                 ):
-                    ret.status = "resent"
-                    ret.updated_at = utcnow()
-                    ret.updated_by = operator.id
+                    move_return(session, ret, ReturnStatus.RESENT, operator)
         return _view(session, shipment)
 
 
