@@ -19,6 +19,7 @@ from app.domain.lifecycle import DEFAULT_QUIET_WEEKS
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.settings import get_settings
+from ui.shared.error_hook import error_text
 from ui.shared.workers import TaskContext, TaskRunner
 
 PAGE = 100
@@ -77,7 +78,7 @@ class AccountResultsModel(QAbstractTableModel):
 
     searchStarted = Signal()
     searchFinished = Signal(int)  # number of rows
-    searchFailed = Signal(str)
+    searchFailed = Signal(str)  # the failure in words for the screen
     pageLoaded = Signal(int)  # page number
 
     IDS_LIMIT = 200_000
@@ -140,13 +141,13 @@ class AccountResultsModel(QAbstractTableModel):
             self._runner.start(
                 count_and_ids,
                 on_success=self._guard(generation, self._count_arrived),
-                on_failure=self._guard(generation, self.searchFailed.emit),
+                on_failure=self._guard(generation, self._failed),
             )
 
         self._runner.start(
             first_page,
             on_success=self._guard(generation, then_count),
-            on_failure=self._guard(generation, self.searchFailed.emit),
+            on_failure=self._guard(generation, self._failed),
         )
 
     def _guard(self, generation: int, handler: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -155,6 +156,9 @@ class AccountResultsModel(QAbstractTableModel):
                 handler(value)
 
         return call
+
+    def _failed(self, error: Exception) -> None:
+        self.searchFailed.emit(error_text(error))
 
     def _first_page_arrived(self, rows: list[RegistrationView]) -> None:
         self._pages[0] = rows
@@ -199,7 +203,7 @@ class AccountResultsModel(QAbstractTableModel):
             return page_number, found.rows
 
         self._runner.start(load, on_success=self._guard(generation, self._page_arrived),
-                           on_failure=self._guard(generation, self.searchFailed.emit))  # fmt: skip
+                           on_failure=self._guard(generation, self._failed))  # fmt: skip
 
     def _page_arrived(self, result: tuple[int, list[RegistrationView]]) -> None:
         page_number, rows = result

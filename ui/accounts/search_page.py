@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.account_fields import STATUS_LABELS, RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS
-from app.progress import Cancelled
-from app.progress import Cancelled as ExportCancelled
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.accounts.exporting import export_registrations
@@ -43,6 +41,7 @@ from app.services.paper.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
 from ui.forms.dialog import make_request_forms
+from ui.shared.error_hook import error_text
 from ui.shared.widgets import DateRange
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
@@ -406,8 +405,8 @@ class SearchPage(QWidget):
             self.historyRequested.emit(view.customer_number)
 
     # --- export ----------------------------------------------------------------------------------------
-    def _export_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("書き出しできませんでした"), message)
+    def _export_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("書き出しできませんでした"), error_text(error))
 
     def export_results(self, path: str | None = None) -> None:
         ids = self.model.all_ids()
@@ -429,12 +428,9 @@ class SearchPage(QWidget):
             self.tr("{0} 件を書き出しています…").format(len(ids)),
             lambda ctx: _export(self._db, ids, target, ctx),
             lambda count: self.count_label.setText(self.tr("{0} 件を {1} に書き出しました").format(count, target)),
-            lambda message: self._export_failed(message),
+            self._export_failed,
         )
 
 
 def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext) -> int:
-    try:
-        return export_registrations(db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled)
-    except ExportCancelled:
-        raise Cancelled from None
+    return export_registrations(db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled)

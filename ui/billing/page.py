@@ -32,10 +32,10 @@ from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import Conflict, DomainError, NotFound
-from app.progress import Cancelled
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
+from ui.shared.error_hook import error_text
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -316,7 +316,7 @@ class BillingPage(QWidget):
             if generation == self._generation:
                 self._show(snapshot)
 
-        self._runner.start(load, on_success=show, on_failure=lambda message: self.message.setText(message))
+        self._runner.start(load, on_success=show, on_failure=lambda error: self.message.setText(error_text(error)))
 
     def _show(self, snapshot: MonthSnapshot) -> None:
         view, schedule, today = snapshot.view, snapshot.schedule, snapshot.today
@@ -363,7 +363,7 @@ class BillingPage(QWidget):
             self.tr("明細を作成しています…"),
             lambda _ctx: billing.prepare_month(self._db, month, self._operator),
             done,
-            self.message.setText,
+            lambda error: self.message.setText(error_text(error)),
         )
 
     def import_amounts(self, path: str | None = None) -> None:
@@ -389,7 +389,7 @@ class BillingPage(QWidget):
             self.tr("金額を取り込んでいます…"),
             lambda _ctx: billing.import_amounts(self._db, month, source, self._operator),
             done,
-            self.message.setText,
+            lambda error: self.message.setText(error_text(error)),
         )
 
     def export(self, fmt: str, path: str | None = None) -> None:
@@ -404,36 +404,34 @@ class BillingPage(QWidget):
         final = self.final.isChecked()
         target = Path(path)
 
-        def work(ctx: TaskContext) -> ExportResult | list[str]:
-            try:
-                return billing.export_month(
-                    self._db,
-                    month,
-                    fmt,
-                    target,
-                    self._operator,
-                    final=final,
-                    progress=ctx.progress,
-                    cancelled=lambda: ctx.cancelled,
-                )
-            except BillingRefused as refused:
-                return [str(p) for p in refused.problems]
-            except billing.ExportCancelled:
-                target.unlink(missing_ok=True)
-                raise Cancelled from None
+        def work(ctx: TaskContext) -> ExportResult:
+            return billing.export_month(
+                self._db,
+                month,
+                fmt,
+                target,
+                self._operator,
+                final=final,
+                progress=ctx.progress,
+                cancelled=lambda: ctx.cancelled,
+            )
 
-        def done(result: ExportResult | list[str]) -> None:
-            if isinstance(result, list):
-                self.message.setText(self.tr("{0} 件の問題があるため作成していません（BILL-4）").format(len(result)))
-            else:
-                self.last_result = result
-                notes = "\n".join(result.warnings)
-                self.message.setText(
-                    self.tr("{0}: {1} 件 {2} 円を書き出しました").format(
-                        target.name, result.line_count, f"{result.total:,}"
-                    )
-                    + (f"\n{notes}" if notes else "")
+        def done(result: ExportResult) -> None:
+            self.last_result = result
+            notes = "\n".join(result.warnings)
+            self.message.setText(
+                self.tr("{0}: {1} 件 {2} 円を書き出しました").format(
+                    target.name, result.line_count, f"{result.total:,}"
                 )
+                + (f"\n{notes}" if notes else "")
+            )
+            self.refresh()
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, BillingRefused):
+                self.message.setText(self.tr("{0} 件の問題があるため作成していません").format(len(error.problems)))
+            else:
+                self.message.setText(error_text(error))
             self.refresh()
 
         run_with_progress(
@@ -442,7 +440,7 @@ class BillingPage(QWidget):
             self.tr("請求データを書き出しています…"),
             work,
             done,
-            lambda message: self.message.setText(message),
+            failed,
         )
 
     def stop_selected(self, reason: str | None = None) -> None:

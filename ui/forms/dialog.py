@@ -35,6 +35,7 @@ from app.render.layout import layout_names
 from app.services import forms
 from app.services.forms import RenderCancelled, RenderResult
 from app.services.operators import OperatorRef
+from ui.shared.error_hook import error_text
 from ui.shared.widgets import ok_cancel
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
@@ -225,7 +226,7 @@ def _render_then_preview(
             on_done(preview)
         preview.open()
 
-    def failed(message: str) -> None:
-        QMessageBox.warning(parent, parent.tr("依頼書を作成できませんでした"), message)
+    def failed(error: Exception) -> None:
+        QMessageBox.warning(parent, parent.tr("依頼書を作成できませんでした"), error_text(error))
 
     run_with_progress(runner, parent, parent.tr("依頼書を作成しています…"), work, show, failed)

@@ -36,6 +36,7 @@ from app.services.operators import OperatorRef, list_operators
 from app.services.paper import returns, shipments
 from ui.forms.dialog import PdfPreview
 from ui.paper.return_dialog import ReturnDialog
+from ui.shared.error_hook import error_text
 from ui.shared.widgets import RowsModel, to_date
 from ui.shared.workers import TaskContext, TaskRunner
 
@@ -436,7 +437,7 @@ class PaperPage(QWidget):
             if generation == self._generation:
                 self._show(snapshot)
 
-        self._runner.start(load, on_success=show, on_failure=self.message.setText)
+        self._runner.start(load, on_success=show, on_failure=lambda error: self.message.setText(error_text(error)))
 
     def _show(self, snapshot: PaperSnapshot) -> None:
         new, corrected = snapshot.waiting

@@ -32,7 +32,7 @@ def tr(text: str) -> str:
 def message_for(error: BaseException, log_file: Path | None) -> tuple[QMessageBox.Icon, str]:
     """The icon and the words for an error that reached the top."""
     if isinstance(error, DomainError):
-        return QMessageBox.Icon.Warning, error.message
+        return QMessageBox.Icon.Warning, error.screen_message
     where = tr("詳しい記録: {0}").format(log_file) if log_file else ""
     if isinstance(error, OperationalError):
         text = tr(
@@ -45,6 +45,11 @@ def message_for(error: BaseException, log_file: Path | None) -> tuple[QMessageBo
             "続けて作業できますが、繰り返す場合は管理者に連絡してください。"
         )
     return QMessageBox.Icon.Critical, f"{text}\n\n{where}".strip()
+
+
+def error_text(error: BaseException, log_file: Path | None = None) -> str:
+    """The words a screen shows for a failure (a refusal's own message; never a traceback, SQL or its values)."""
+    return message_for(error, log_file)[1]
 
 
 def install(log_file: Path | None, parent: Callable[[], QWidget | None] = lambda: None) -> Hook:

@@ -1,8 +1,9 @@
 """Background work: run a function off the GUI thread, report progress, allow Cancel, deliver plain results.
 
 Validate on the GUI thread, execute here (design/style.md). The function receives a `TaskContext` and returns
-plain data (never ORM objects); domain errors arrive as their message, anything else as a short notice with
-the details in the log.
+plain data (never ORM objects). A failure reaches the failure handler as the exception itself (a refusal is a
+failure with its problems, never a disguised result); `error_text` words it for a screen. Anything that is not
+a domain error is logged with its traceback.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class TaskContext:
 
 class TaskSignals(QObject):
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception itself
     cancelled = Signal()
     progress = Signal(int, int)
     finished = Signal()
@@ -64,10 +65,10 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except DomainError as error:
-            self.signals.failed.emit(error.message)
+            self.signals.failed.emit(error)
         except Exception as error:
             log.exception("background task failed")
-            self.signals.failed.emit(f"予期しない問題が発生しました（{type(error).__name__}: {error}）")
+            self.signals.failed.emit(error)
         else:
             if self.context.cancelled:
                 self.signals.cancelled.emit()
@@ -91,7 +92,7 @@ class TaskRunner(QObject):
         fn: Callable[[TaskContext], Any],
         *,
         on_success: Callable[[Any], None] | None = None,
-        on_failure: Callable[[str], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
@@ -129,7 +130,7 @@ def run_with_progress(
     label: str,
     fn: Callable[[TaskContext], Any],
     on_success: Callable[[Any], None],
-    on_failure: Callable[[str], None],
+    on_failure: Callable[[Exception], None],
 ) -> QProgressDialog:
     """A long job with a progress dialog and a Cancel button (the dialog is modal; the GUI keeps painting)."""
     dialog = QProgressDialog(label, parent.tr("キャンセル"), 0, 0, parent)
@@ -149,9 +150,9 @@ def run_with_progress(
         dialog.close()
         on_success(result)
 
-    def finish_failed(message: str) -> None:
+    def finish_failed(error: Exception) -> None:
         dialog.close()
-        on_failure(message)
+        on_failure(error)
 
     task = runner.start(
         fn,
