@@ -244,7 +244,7 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     amounts = tmp_path / "amounts.csv"
     amounts.write_text("顧客番号,金額,摘要\n03292790000000000100,5000,2月分\n99,1,\n", encoding="utf-8")
     code, _, err = run("--db", db_path, "billing", "import", "2027-02", str(amounts))
-    assert code == 1 and "row 3, column 顧客番号: 顧客番号 99 は登録されていません（BILL-4）" in err
+    assert code == 1 and "row 3, column 顧客番号: 顧客番号 99 は登録されていません" in err
     listed = list(csv.DictReader(io.StringIO(run("--db", db_path, "accounts", "list")[1])))
     victim = next(r for r in listed if r["customer_number"] == "03292790000000000201")
     code, _, _ = run("--db", db_path, "settings", "set", "consignor_name", "テスト")
@@ -287,7 +287,7 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     )
     assert code == 0 and "確定済みの月" in err and "下書き" not in err
     code, _, err = run("--db", db_path, "billing", "import", "2027-02", str(amounts))
-    assert code == 1 and "BILL-6" in err
+    assert code == 1 and "確定済みのため、金額の変更・追加はできません" in err
     # BILL-7 on the command line: a month still ahead accepts a stop, a past one names its deadline
     for month in ("2099-01", "2020-01"):
         assert run("--db", db_path, "billing", "prepare", month)[0] == 0

@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--dry-run", action="store_true", help="チェックだけ行い、登録しない")
     ast = acc.add_parser("status", help="登録の状態・次にすること・期限")
     ast.add_argument("customer_number")
-    web = acc.add_parser("web-result", help="WEB登録の結果を記録する（最後に届いた結果が有効: REG-10）")
+    web = acc.add_parser("web-result", help="WEB登録の結果を記録する（最後に届いた結果が有効）")
     web.add_argument("customer_number")
     web.add_argument("--result", choices=("ok", "ng"), required=True)
     lst = acc.add_parser("list", help="登録の一覧（無効化したものも含む）")

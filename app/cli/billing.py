@@ -25,16 +25,16 @@ def register(sub: Any) -> None:
     bexp.add_argument("month")
     bexp.add_argument("--format", choices=("xlsx", "zengin"), required=True)
     bexp.add_argument("--out", required=True, type=Path)
-    bexp.add_argument("--final", action="store_true", help="確定として書き出し、以後の金額変更を止める（BILL-6）")
+    bexp.add_argument("--final", action="store_true", help="確定として書き出し、以後の金額変更を止める")
     bexp.add_argument("--no-newline", action="store_true", help="全銀形式でレコードの後に改行（CR LF）を入れない")
-    bstop = bill.add_parser("stop", help="確定後、1件の振替停止依頼を記録する（BILL-7）")
+    bstop = bill.add_parser("stop", help="確定後、1件の振替停止依頼を記録する")
     bstop.add_argument("month")
     bstop.add_argument("--customer-number", required=True)
     bstop.add_argument("--reason", required=True)
     brem = bill.add_parser("remove", help="下書きの月から1件の明細を外す")
     brem.add_argument("month")
     brem.add_argument("--customer-number", required=True)
-    bsched = bill.add_parser("schedule", help="年間スケジュールの締切日を登録する（BILL-2）")
+    bsched = bill.add_parser("schedule", help="年間スケジュールの締切日を登録する")
     bsched.add_argument("month", nargs="?", help="YYYY-MM（--import のときは不要）")
     bsched.add_argument("--deadline", help="YYYY-MM-DD")
     bsched.add_argument(
@@ -72,7 +72,7 @@ def cmd_billing_prepare(ctx: Context) -> int:
     for problem in billing.check_month(ctx.db, ctx.args.month):
         print(f"要確認: {problem}", file=ctx.err)
     for number, name, last in billing.lapse_warnings(ctx.db):
-        print(f"失効注意（REG-11）: 顧客番号 {number} {name} は {last} から請求がありません", file=ctx.err)
+        print(f"失効注意: 顧客番号 {number} {name} は {last} から請求がありません", file=ctx.err)
     return 0
 
 
@@ -106,7 +106,7 @@ def cmd_billing_export(ctx: Context) -> int:
     except billing.BillingRefused as refused:
         for problem in refused.problems:
             print(f"refused: {problem}", file=ctx.err)
-        print(f"{len(refused.problems)} 件の問題があるため、請求データを作成していません（BILL-4）", file=ctx.err)
+        print(f"{len(refused.problems)} 件の問題があるため、請求データを作成していません", file=ctx.err)
         return 1
     for warning in result.warnings:
         print(f"注意: {warning}", file=ctx.err)

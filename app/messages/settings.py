@@ -1,6 +1,10 @@
 """Texts of the settings area (see app/messages/__init__.py)."""
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = {
+    "settings.missing": "加盟店設定がありません。kofuri init を実行してください",
+}
 
 # Where a screen says it differently from the command line (no option names, no commands).
-SCREEN: dict[str, str] = {}
+SCREEN: dict[str, str] = {
+    "settings.missing": "加盟店設定がありません。管理者にデータベースの初期設定を依頼してください",
+}

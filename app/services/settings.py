@@ -164,7 +164,7 @@ def ensure_defaults(session: Session) -> MerchantSettings:
 def load_settings(session: Session) -> MerchantSettings:
     row = session.get(MerchantSettings, SETTINGS_ROW_ID)
     if row is None:
-        raise InvalidValue("加盟店設定がありません。kofuri init を実行してください", code="settings_missing")
+        raise InvalidValue("settings.missing")
     return row
 
 

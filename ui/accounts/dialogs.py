@@ -106,7 +106,7 @@ class ChangeDialog(QDialog):
                 self.save(confirm_duplicate=True)
             return
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.accept()
 
@@ -162,6 +162,6 @@ class InvalidateDialog(QDialog):
                 self._db, self.view.id, self.view.version, self.reason.text(), self._operator
             )
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.accept()

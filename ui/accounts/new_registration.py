@@ -94,7 +94,7 @@ class NewRegistrationPage(QWidget):
             self.form.show_error("customer_number", taken.message)
             return None
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return None
         self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
         self.registered.emit(view)

@@ -184,7 +184,7 @@ class RegistrationForm(QWidget):
         self.registration_date.setDate(QDate.currentDate())
         self._add_row(other, "registration_date", self.tr("登録日"), self.registration_date)
 
-        self.checklist_box = QGroupBox(self.tr("依頼書の確認（REG-7）"))
+        self.checklist_box = QGroupBox(self.tr("依頼書の確認"))
         checks = QVBoxLayout(self.checklist_box)
         self.checks: dict[str, QCheckBox] = {}
         for key, label in CHECKLIST_ITEMS.items():

@@ -129,7 +129,7 @@ class BillingLinesModel(QAbstractTableModel):
             self.staleAmount.emit()
             return False
         except DomainError as error:
-            self.amountRejected.emit(error.message)
+            self.amountRejected.emit(error.screen_message)
             return False
         self.lines[index.row()] = updated
         self.dataChanged.emit(index, index)
@@ -458,7 +458,7 @@ class BillingPage(QWidget):
         try:
             billing.stop_line(self._db, self.month_text(), line.customer_number, reason, self._operator)
         except DomainError as error:
-            QMessageBox.warning(self, self.tr("振替停止依頼"), error.message)
+            QMessageBox.warning(self, self.tr("振替停止依頼"), error.screen_message)
             return
         self.message.setText(self.tr("顧客番号 {0} の振替停止依頼を記録しました").format(line.customer_number))
         self.refresh()
@@ -472,7 +472,7 @@ class BillingPage(QWidget):
         try:
             billing.remove_line(self._db, line.id, self._operator)
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.message.setText(self.tr("顧客番号 {0} を明細から外しました").format(line.customer_number))
         self.refresh()

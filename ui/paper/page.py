@@ -161,7 +161,7 @@ class PaperPage(QWidget):
         try:
             view = shipments.create_shipment(self._db, self._operator)
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.message.setText(
             self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
@@ -195,7 +195,7 @@ class PaperPage(QWidget):
                 self._db, shipment_id, sent_on, self._operator, tracking_number=tracking or ""
             )
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.message.setText(self.tr("発送 {0} を {1} に発送済みにしました").format(view.id, view.sent_on))
         self.refresh()
@@ -217,7 +217,7 @@ class PaperPage(QWidget):
                 sent_on=view.sent_on,
             )
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.last_preview = PdfPreview(
             target,
@@ -345,7 +345,7 @@ class PaperPage(QWidget):
         try:
             result = returns.stats(self._db, to_date(self.stats_from.date()), to_date(self.stats_to.date()))
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self._show_stats(result)
 
@@ -401,13 +401,13 @@ class PaperPage(QWidget):
     def _deadlines_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel(self.tr("今日発送すると間に合う最初の振替月（REG-2）")))
+        layout.addWidget(QLabel(self.tr("今日発送すると間に合う最初の振替月")))
         self.deadline_model = RowsModel(("顧客番号", "契約者名", "状態", "最初の振替月", "到着期限"), self)
         layout.addWidget(table(self.deadline_model, "deadlines"), 2)
         self.deadline_count = QLabel()
         self.deadline_count.setObjectName("deadline_count")
         layout.addWidget(self.deadline_count)
-        layout.addWidget(QLabel(self.tr("不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）")))
+        layout.addWidget(QLabel(self.tr("不備返却中で、期限までに再送付しないと請求から外れるお客様")))
         self.left_out_model = RowsModel(("振替月", "再送付の期限", "対象のお客様"), self)
         layout.addWidget(table(self.left_out_model, "left_out"), 1)
         return tab

@@ -134,7 +134,7 @@ class ReturnDialog(QDialog):
         try:
             self.view = view = returns.get_return(self._db, return_id)
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.customer_number.setText(view.customer_number)
         self.customer_number.setReadOnly(True)
@@ -202,7 +202,7 @@ class ReturnDialog(QDialog):
             self.message.setText(conflict.message)
             return
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self.accept()
 

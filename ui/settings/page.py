@@ -87,7 +87,7 @@ class SettingsPage(QWidget):
             self.message.setText(conflict.message)
             return
         except DomainError as error:
-            self.message.setText(error.message)
+            self.message.setText(error.screen_message)
             return
         self._version = view.version
         self.message.setText(self.tr("保存しました"))

@@ -15,6 +15,7 @@ from app.db.models import (
 from app.domain.account_fields import parse_amount
 from app.domain.business_calendar import BillingMonth as Month
 from app.domain.errors import InvalidValue
+from app.messages import text
 from app.services.billing.audit import _audit
 from app.services.billing.common import (
     ImportProblem,
@@ -63,7 +64,9 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
                 problems.append(ImportProblem(row_number, "顧客番号", "顧客番号が空です"))
             elif registration is None:
                 problems.append(
-                    ImportProblem(row_number, "顧客番号", f"顧客番号 {number} は登録されていません（BILL-4）")
+                    ImportProblem(
+                        row_number, "顧客番号", text("billing.customer_not_registered", customer_number=number)
+                    )
                 )
             elif number in seen:
                 problems.append(ImportProblem(row_number, "顧客番号", f"{seen[number]}行目と同じ顧客番号です"))

@@ -24,6 +24,7 @@ from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import DomainError, InvalidValue
 from app.domain.kana import FieldClass, fit, to_bank_kana
 from app.domain.zengin import DebitLine, Header, NewCode, write
+from app.messages import text
 from app.services.billing.checks import _problems
 from app.services.billing.common import (
     DRAFT,
@@ -158,7 +159,7 @@ def export_month(
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
         if day > schedule.billing_deadline:
             deadline = schedule.billing_deadline.isoformat()
-            warnings.append(f"請求締切日 {deadline} を過ぎています。今月は引き落とされない場合があります（BILL-2）")
+            warnings.append(text("billing.deadline_passed", deadline=deadline))  # BILL-2
         names = _registration_names(session, lines) if fmt == "xlsx" else {}
         total = sum(line.amount for line in lines)
         if fmt == "zengin":

@@ -17,6 +17,7 @@ from app.domain.business_calendar import BillingMonth as Month
 from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import Conflict, InvalidValue, NotFound
 from app.domain.kana import FieldClass, KanaError, fit, to_bank_kana
+from app.messages import text
 from app.services.billing.audit import _audit
 from app.services.billing.common import (
     DRAFT,
@@ -32,9 +33,7 @@ def _month_row(session: Session, month: Month, *, create: bool = False) -> Billi
     row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
     if row is None:
         if not create:
-            raise NotFound(
-                f"{month} の請求はまだ準備されていません（kofuri billing prepare {month}）", code="month_unknown"
-            )
+            raise NotFound("billing.month_unknown", month=str(month))
         row = BillingMonth(month=str(month), state=DRAFT)
         session.add(row)
         session.flush()
@@ -79,9 +78,9 @@ def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str
     if billing_stopped:
         return f"請求停止中です（{stop_reason or '理由未記入'}）"
     if status == RegistrationStatus.RETURNED.value:
-        return "依頼書が不備返却中です。新しい依頼書が金融機関に届くまで請求できません（DEF-3, DEF-4）"
+        return text("billing.not_billable.returned")  # DEF-3, DEF-4
     if status in (RegistrationStatus.KEYED.value, RegistrationStatus.SENT.value):
-        return "紙の依頼書の登録が金融機関でまだ完了していません（REG-2, REG-3）"
+        return text("billing.not_billable.paper_pending")  # REG-2, REG-3
     if status == RegistrationStatus.WEB_REQUESTED.value:
         return "WEB登録の結果がまだ届いていません"
     if status == RegistrationStatus.WEB_NG.value:
@@ -93,9 +92,7 @@ def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str
 
 def _require_draft(row: BillingMonth) -> None:
     if row.state != DRAFT:
-        raise InvalidValue(
-            f"{row.month} の請求は確定済みのため、金額の変更・追加はできません（BILL-6）", code="month_locked"
-        )
+        raise InvalidValue("billing.month_locked", month=row.month)  # BILL-6
 
 
 def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:

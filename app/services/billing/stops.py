@@ -47,11 +47,10 @@ def stop_line(
             )
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
         if day > schedule.stop_request_deadline:
-            raise InvalidValue(
-                f"振替停止依頼の期限（{schedule.stop_request_deadline.isoformat()}、振替日の"
-                f"{settings.stop_request_business_days}営業日前）を過ぎています。振替日の2営業日前までは、"
-                "お客様ご本人が金融機関の窓口で停止できます（BILL-7）",
-                code="stop_deadline_passed",
+            raise InvalidValue(  # BILL-7
+                "billing.stop_deadline_passed",
+                deadline=schedule.stop_request_deadline.isoformat(),
+                days=settings.stop_request_business_days,
             )
         line = session.scalar(
             select(BillingLine).where(

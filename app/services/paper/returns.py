@@ -97,11 +97,11 @@ def add_return(
     unknown = [r for r in reasons if r not in REASONS]
     if not reasons or unknown:
         listed = "、".join(unknown) if unknown else "（なし）"
-        raise InvalidValue(f"不備理由 {listed} はありません（kofuri returns reasons で一覧）", code="reason_unknown")
+        raise InvalidValue("paper.reason_unknown", listed=listed)
     if action not in ACTIONS:
         raise InvalidValue(f"対応 {action} はありません（{', '.join(ACTIONS)}）", code="return_action")
     if "other" in reasons and not note.strip():
-        raise InvalidValue("不備理由が「その他」のときは --note に内容を書いてください", code="reason_note")
+        raise InvalidValue("paper.reason_note_required")
     if scan is not None:
         if not scan.is_file():
             raise InvalidValue(f"スキャンのファイル {scan} が見つかりません", code="scan_missing")

@@ -15,6 +15,7 @@ from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.business_calendar import BillingMonth, month_schedule
 from app.domain.errors import InvalidValue, NotFound
 from app.domain.lifecycle import ReturnStatus, ShipmentStatus, presumed_complete, presumed_date
+from app.messages import text
 from app.services.operators import OperatorRef
 from app.services.settings import get_settings
 from app.services.transitions import move_registration, move_return, move_shipment
@@ -154,38 +155,34 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
     if schedule.paper_form_deadline < day:
         month = BillingMonth(day.year + day.month // 12, day.month % 12 + 1)
         schedule = month_schedule(month)
-    reach = (
-        f"{month} の振替に間に合わせるには {schedule.paper_form_deadline.isoformat()} までに収納会社へ届ける（REG-2）"
-    )
+    reach = text("paper.status.reach", month=month, deadline=schedule.paper_form_deadline.isoformat())
     if status is RegistrationStatus.KEYED:
         kind = "不備分（再提出）" if r.corrected else "新規"
-        return StatusReport(
-            f"入力済・未発送（{kind}）", "次の発送（kofuri shipments create）に含めて送付します", [reach]
-        )
+        return StatusReport(text("paper.status.keyed", kind=kind), text("paper.status.keyed_next"), [reach])
     if status is RegistrationStatus.SENT and r.sent_on is not None:
         presumed = presumed_date(r.sent_on, quiet_weeks)
         if presumed_complete(r.status, r.sent_on, day, quiet_weeks):
             return StatusReport(
-                f"登録済（推定）: {r.sent_on.isoformat()} 発送、{quiet_weeks}週間返却なし",
-                "金融機関からの完了通知はありません（REG-3）。振替結果で確認してください",
+                text("paper.status.presumed", sent_on=r.sent_on.isoformat(), weeks=quiet_weeks),
+                text("paper.status.presumed_next"),
                 [],
             )
         return StatusReport(
-            f"発送済・金融機関確認中（{r.sent_on.isoformat()} 発送）",
-            f"返却がなければ {presumed.isoformat()} に登録済とみなします（REG-3）",
+            text("paper.status.sent", sent_on=r.sent_on.isoformat()),
+            text("paper.status.sent_next", presumed=presumed.isoformat()),
             [],
         )
     if status is RegistrationStatus.RETURNED:
-        what = "お客様に新しい依頼書を依頼（推奨）するか訂正を依頼し、届いたら入力します（DEF-1）"
+        what = text("paper.status.returned_next")
         step = "不備返却"
         if open_return is not None:
             step += f"（{open_return.received_on.isoformat()} 受領、返却 {open_return.id}）"
-        return StatusReport(step, what, [reach, "間に合わない場合はその月の請求から外します（DEF-4）"])
+        return StatusReport(step, what, [reach, text("paper.status.returned_late")])
     labels = {
         RegistrationStatus.COMPLETE: ("登録済", "請求できます"),
         RegistrationStatus.WEB_REQUESTED: ("WEB申込中", "結果ファイルを待ちます（1〜2日）"),
         RegistrationStatus.WEB_NG: ("WEB登録NG", "お客様に再申込か紙の依頼書を依頼します"),
-        RegistrationStatus.INVALIDATED: ("無効", "請求できません（REG-12）"),
+        RegistrationStatus.INVALIDATED: ("無効", text("paper.status.invalidated_next")),
         RegistrationStatus.SENT: ("発送済・金融機関確認中", "返却を待ちます"),
     }
     step, action = labels[status]
