@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.operator_label)
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
-        self.runner.start(lambda _ctx: bank_codes.search_banks("み", limit=1))
+        self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,11 +32,17 @@ from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange, RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HISTORY_ROWS = 1_000  # the newest entries shown for a search; narrower criteria find older ones
-EXTRA_LABELS = {"bank_name": "銀行名", "branch_name": "支店名", "checklist": "依頼書の確認", "note": "メモ"}
+EXTRA_LABELS = {
+    "bank_name": QT_TRANSLATE_NOOP("Labels", "銀行名"),
+    "branch_name": QT_TRANSLATE_NOOP("Labels", "支店名"),
+    "checklist": QT_TRANSLATE_NOOP("Labels", "依頼書の確認"),
+    "note": QT_TRANSLATE_NOOP("Labels", "メモ"),
+}
 
 
 def field_label(name: str) -> str:
@@ -51,16 +63,23 @@ def value_text(value: Any, name: str = "") -> str:
     except ValueError:
         return str(value)  # an older or unknown code is shown as stored, never hidden
     if name == "monthly_amount" and isinstance(value, int):
-        return f"{value:,}円"
+        return QCoreApplication.translate("Labels", "{0}円").format(f"{value:,}")
     if isinstance(value, bool):
-        return "はい" if value else "いいえ"
+        return QCoreApplication.translate("Labels", "はい") if value else QCoreApplication.translate("Labels", "いいえ")
     if isinstance(value, dict):
         return "、".join(f"{CHECKLIST_ITEMS.get(k, k)} {'✓' if v else '—'}" for k, v in value.items())
     return str(value)
 
 
 class HistoryModel(QAbstractTableModel):
-    HEADERS = ("日時", "顧客番号", "担当者", "操作", "理由", "変更した項目")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Labels", "日時"),
+        QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+        QT_TRANSLATE_NOOP("Labels", "担当者"),
+        QT_TRANSLATE_NOOP("Labels", "操作"),
+        QT_TRANSLATE_NOOP("Labels", "理由"),
+        QT_TRANSLATE_NOOP("Labels", "変更した項目"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,7 +111,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+            return tr_label(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
 
@@ -100,7 +119,14 @@ class ChangesModel(RowsModel):
     """Field-level before and after of one history entry."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(("項目", "変更前", "変更後"), parent)
+        super().__init__(
+            (
+                QT_TRANSLATE_NOOP("Labels", "項目"),
+                QT_TRANSLATE_NOOP("Labels", "変更前"),
+                QT_TRANSLATE_NOOP("Labels", "変更後"),
+            ),
+            parent,
+        )
 
     def set_entry(self, entry: HistoryEntry | None) -> None:
         changes = entry.changes.items() if entry is not None else []
@@ -124,7 +150,7 @@ class HistoryPage(QWidget):
         self.action = QComboBox()
         self.action.addItem(self.tr("すべて"), "")
         for action, label in ACTION_LABELS.items():
-            self.action.addItem(self.tr(label), action)
+            self.action.addItem(tr_label(label), action)
         self.period = DateRange()
         caption = QLabel(self.tr("顧客番号(&N)"))
         caption.setBuddy(self.customer_number)

@@ -30,6 +30,7 @@ from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, R
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.kana import KanaError, to_bank_kana
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, ValidRegistration, validate_registration
+from ui.shared.labels import tr_label
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
@@ -188,7 +189,7 @@ class RegistrationForm(QWidget):
         checks = QVBoxLayout(self.checklist_box)
         self.checks: dict[str, QCheckBox] = {}
         for key, label in CHECKLIST_ITEMS.items():
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(tr_label(label))
             box.setObjectName(f"check_{key}")
             checks.addWidget(box)
             self.checks[key] = box

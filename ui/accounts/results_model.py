@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.db.database import Database
 from app.domain.lifecycle import DEFAULT_QUIET_WEEKS
@@ -20,6 +20,7 @@ from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.settings import get_settings
 from ui.shared.error_hook import error_text
+from ui.shared.labels import tr_label
 from ui.shared.workers import TaskContext, TaskRunner
 
 PAGE = 100
@@ -60,7 +61,11 @@ def cell_text(view: RegistrationView, attribute: str, quiet_weeks: int = DEFAULT
     if attribute == "branch_label":
         return f"{view.branch_code} {view.branch_name}"
     if attribute == "amount_label":
-        return "" if view.monthly_amount is None else f"{view.monthly_amount:,}円"
+        return (
+            ""
+            if view.monthly_amount is None
+            else QCoreApplication.translate("Labels", "{0}円").format(f"{view.monthly_amount:,}")
+        )
     if attribute == "registration_date":
         return view.registration_date.isoformat()
     if attribute == "next_step":
@@ -301,7 +306,7 @@ class AccountResultsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section].title)
+            return tr_label(COLUMNS[section].title)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
 from ui.forms.dialog import make_request_forms
 from ui.shared.error_hook import error_text
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
@@ -53,28 +54,28 @@ class DetailPanel(QGroupBox):
     """One registration in full (the account number unmasked)."""
 
     FIELDS = (
-        ("customer_number", "顧客番号"),
-        ("status_label", "状態"),
-        ("contract_holder_name", "契約者名"),
-        ("contract_holder_kana", "フリガナ"),
-        ("postal_code", "郵便番号"),
-        ("address", "住所"),
-        ("phone", "電話番号"),
-        ("bank", "金融機関"),
-        ("branch", "支店"),
-        ("deposit_type_label", "預金種目"),
-        ("account_number", "口座番号"),
-        ("passbook", "通帳記号・番号"),
-        ("account_holder_kana", "口座名義カナ"),
-        ("account_holder_kana_bank", "銀行データの名義"),
-        ("method", "登録方法"),
-        ("monthly_amount", "月額"),
-        ("registration_date", "登録日"),
-        ("checklist", "依頼書の確認"),
-        ("version", "版"),
-        ("lifecycle", "いまの段階"),
-        ("next_action", "次にすること"),
-        ("returns", "不備返却の履歴"),
+        ("customer_number", QT_TRANSLATE_NOOP("Labels", "顧客番号")),
+        ("status_label", QT_TRANSLATE_NOOP("Labels", "状態")),
+        ("contract_holder_name", QT_TRANSLATE_NOOP("Labels", "契約者名")),
+        ("contract_holder_kana", QT_TRANSLATE_NOOP("Labels", "フリガナ")),
+        ("postal_code", QT_TRANSLATE_NOOP("Labels", "郵便番号")),
+        ("address", QT_TRANSLATE_NOOP("Labels", "住所")),
+        ("phone", QT_TRANSLATE_NOOP("Labels", "電話番号")),
+        ("bank", QT_TRANSLATE_NOOP("Labels", "金融機関")),
+        ("branch", QT_TRANSLATE_NOOP("Labels", "支店")),
+        ("deposit_type_label", QT_TRANSLATE_NOOP("Labels", "預金種目")),
+        ("account_number", QT_TRANSLATE_NOOP("Labels", "口座番号")),
+        ("passbook", QT_TRANSLATE_NOOP("Labels", "通帳記号・番号")),
+        ("account_holder_kana", QT_TRANSLATE_NOOP("Labels", "口座名義カナ")),
+        ("account_holder_kana_bank", QT_TRANSLATE_NOOP("Labels", "銀行データの名義")),
+        ("method", QT_TRANSLATE_NOOP("Labels", "登録方法")),
+        ("monthly_amount", QT_TRANSLATE_NOOP("Labels", "月額")),
+        ("registration_date", QT_TRANSLATE_NOOP("Labels", "登録日")),
+        ("checklist", QT_TRANSLATE_NOOP("Labels", "依頼書の確認")),
+        ("version", QT_TRANSLATE_NOOP("Labels", "版")),
+        ("lifecycle", QT_TRANSLATE_NOOP("Labels", "いまの段階")),
+        ("next_action", QT_TRANSLATE_NOOP("Labels", "次にすること")),
+        ("returns", QT_TRANSLATE_NOOP("Labels", "不備返却の履歴")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -86,7 +87,7 @@ class DetailPanel(QGroupBox):
             value.setObjectName(f"detail_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            layout.addRow(self.tr(label), value)
+            layout.addRow(tr_label(label), value)
             self.values[key] = value
 
     def show_view(self, view: RegistrationView | None) -> None:
@@ -104,10 +105,14 @@ class DetailPanel(QGroupBox):
         if key == "method":
             return "紙" if view.method == "paper" else "WEB"
         if key == "monthly_amount":
-            return "未設定" if view.monthly_amount is None else f"{view.monthly_amount:,}円"
+            return (
+                QCoreApplication.translate("Labels", "未設定")
+                if view.monthly_amount is None
+                else QCoreApplication.translate("Labels", "{0}円").format(f"{view.monthly_amount:,}")
+            )
         if key == "checklist":
             done = [label for item, label in CHECKLIST_ITEMS.items() if view.checklist.get(item)]
-            return f"{len(done)}/{len(CHECKLIST_ITEMS)} 確認済"
+            return QCoreApplication.translate("Labels", "{0}/{1} 確認済").format(len(done), len(CHECKLIST_ITEMS))
         return str(getattr(view, key))
 
 
@@ -138,19 +143,31 @@ class SearchPage(QWidget):
         grid = QGridLayout(criteria)
         self.inputs: dict[str, QLineEdit] = {}
         specs = [
-            ("customer_number", "顧客番号(&N)", "全桁、先頭の桁、または下の桁（例: 123）"),
-            ("name", "名前(&M)", "漢字・カナ・ひらがなの一部"),
-            ("phone", "電話番号(&T)", "全部、または先頭・末尾の桁"),
-            ("bank_code", "銀行コード", "4桁"),
-            ("branch_code", "支店コード", "3桁"),
-            ("account_number", "口座番号", "7桁以内"),
+            (
+                "customer_number",
+                QT_TRANSLATE_NOOP("Labels", "顧客番号(&N)"),
+                QT_TRANSLATE_NOOP("Labels", "全桁、先頭の桁、または下の桁（例: 123）"),
+            ),
+            (
+                "name",
+                QT_TRANSLATE_NOOP("Labels", "名前(&M)"),
+                QT_TRANSLATE_NOOP("Labels", "漢字・カナ・ひらがなの一部"),
+            ),
+            (
+                "phone",
+                QT_TRANSLATE_NOOP("Labels", "電話番号(&T)"),
+                QT_TRANSLATE_NOOP("Labels", "全部、または先頭・末尾の桁"),
+            ),
+            ("bank_code", QT_TRANSLATE_NOOP("Labels", "銀行コード"), QT_TRANSLATE_NOOP("Labels", "4桁")),
+            ("branch_code", QT_TRANSLATE_NOOP("Labels", "支店コード"), QT_TRANSLATE_NOOP("Labels", "3桁")),
+            ("account_number", QT_TRANSLATE_NOOP("Labels", "口座番号"), QT_TRANSLATE_NOOP("Labels", "7桁以内")),
         ]
         for i, (key, label, hint) in enumerate(specs):
             edit = QLineEdit()
             edit.setObjectName(f"criteria_{key}")
-            edit.setPlaceholderText(self.tr(hint))
+            edit.setPlaceholderText(tr_label(hint))
             edit.returnPressed.connect(self.run_search)
-            caption = QLabel(self.tr(label))
+            caption = QLabel(tr_label(label))
             caption.setBuddy(edit)
             grid.addWidget(caption, i // 3, (i % 3) * 2)
             grid.addWidget(edit, i // 3, (i % 3) * 2 + 1)
@@ -159,7 +176,7 @@ class SearchPage(QWidget):
         self.status.setObjectName("criteria_status")
         self.status.addItem(self.tr("有効な登録すべて"), ACTIVE)
         for status, label in STATUS_LABELS.items():
-            self.status.addItem(self.tr(label), status.value)
+            self.status.addItem(tr_label(label), status.value)
         self.status.addItem(self.tr("無効を含むすべて"), EVERYTHING)
         self.method = QComboBox()
         self.method.setObjectName("criteria_method")
@@ -416,7 +433,7 @@ class SearchPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("書き出し"),
-                str(Path.home() / f"口座一覧_{date.today():%Y%m%d}.xlsx"),
+                str(Path.home() / self.tr("口座一覧_{0}.xlsx").format(f"{date.today():%Y%m%d}")),
                 self.tr("Excel (*.xlsx);;CSV (*.csv)"),
             )
         if not path:

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +44,7 @@ from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
 from ui.shared.error_hook import error_text
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -46,7 +55,18 @@ AMOUNT_COLUMN = 6
 class BillingLinesModel(QAbstractTableModel):
     """A month's lines, read 500 at a time as the grid scrolls (fetchMore); the amount is editable in a draft."""
 
-    HEADERS = ("顧客番号", "契約者名", "銀行", "支店", "種目", "口座番号", "金額", "新規コード", "摘要", "停止")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+        QT_TRANSLATE_NOOP("Labels", "契約者名"),
+        QT_TRANSLATE_NOOP("Labels", "銀行"),
+        QT_TRANSLATE_NOOP("Labels", "支店"),
+        QT_TRANSLATE_NOOP("Labels", "種目"),
+        QT_TRANSLATE_NOOP("Labels", "口座番号"),
+        QT_TRANSLATE_NOOP("Labels", "金額"),
+        QT_TRANSLATE_NOOP("Labels", "新規コード"),
+        QT_TRANSLATE_NOOP("Labels", "摘要"),
+        QT_TRANSLATE_NOOP("Labels", "停止"),
+    )
     amountRejected = Signal(str)
     staleAmount = Signal()
 
@@ -107,7 +127,7 @@ class BillingLinesModel(QAbstractTableModel):
             f"{line.amount:,}",
             str(line.new_code),
             line.description,
-            f"停止（{line.stop_reason}）" if line.stopped else "",
+            QCoreApplication.translate("Labels", "停止（{0}）").format(line.stop_reason) if line.stopped else "",
         )[column]
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -137,7 +157,7 @@ class BillingLinesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+            return tr_label(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
         return None
 
 
@@ -159,16 +179,24 @@ def trail_text(action: str, changes: dict[str, Any]) -> str:
     """One audit row as a supervisor reads it."""
     number = changes.get("customer_number", "")
     if action == "prepare":
-        return f"明細を作成（{changes.get('added', 0):,} 件追加）"
+        return QCoreApplication.translate("Labels", "明細を作成（{0} 件追加）").format(f"{changes.get('added', 0):,}")
     if action == "amount":
         before, after = changes.get("amount", [0, 0])
-        return f"{number} の金額 {before:,} → {after:,} 円"
+        return QCoreApplication.translate("Labels", "{0} の金額 {1} → {2} 円").format(
+            number, f"{before:,}", f"{after:,}"
+        )
     if action == "import":
-        return f"金額を取込（{changes.get('file', '')}、{changes.get('lines', 0):,} 件）"
+        return QCoreApplication.translate("Labels", "金額を取込（{0}、{1} 件）").format(
+            changes.get("file", ""), f"{changes.get('lines', 0):,}"
+        )
     if action == "remove":
-        return f"{number} を明細から外す（{changes.get('amount', 0):,} 円）"
+        return QCoreApplication.translate("Labels", "{0} を明細から外す（{1} 円）").format(
+            number, f"{changes.get('amount', 0):,}"
+        )
     if action == "stop":
-        return f"{number} の振替停止依頼（{changes.get('reason', '')}）"
+        return QCoreApplication.translate("Labels", "{0} の振替停止依頼（{1}）").format(
+            number, changes.get("reason", "")
+        )
     return f"{action} {changes}"
 
 
@@ -232,18 +260,18 @@ class BillingPage(QWidget):
         form = QFormLayout(facts)
         self.facts: dict[str, QLabel] = {}
         for key, label in (
-            ("state", "状態"),
-            ("debit_date", "振替日"),
-            ("billing_deadline", "請求締切日"),
-            ("stop_request_deadline", "振替停止依頼の期限"),
-            ("result_date", "結果返却日"),
-            ("paper_form_deadline", "依頼書の到着期限"),
-            ("lines", "件数・合計"),
-            ("lapse", "失効注意"),
+            ("state", QT_TRANSLATE_NOOP("Labels", "状態")),
+            ("debit_date", QT_TRANSLATE_NOOP("Labels", "振替日")),
+            ("billing_deadline", QT_TRANSLATE_NOOP("Labels", "請求締切日")),
+            ("stop_request_deadline", QT_TRANSLATE_NOOP("Labels", "振替停止依頼の期限")),
+            ("result_date", QT_TRANSLATE_NOOP("Labels", "結果返却日")),
+            ("paper_form_deadline", QT_TRANSLATE_NOOP("Labels", "依頼書の到着期限")),
+            ("lines", QT_TRANSLATE_NOOP("Labels", "件数・合計")),
+            ("lapse", QT_TRANSLATE_NOOP("Labels", "失効注意")),
         ):
             value = QLabel()
             value.setObjectName(f"fact_{key}")
-            form.addRow(self.tr(label), value)
+            form.addRow(tr_label(label), value)
             self.facts[key] = value
 
         self.model = BillingLinesModel(db, operator, self)
@@ -397,7 +425,7 @@ class BillingPage(QWidget):
         if not path:
             suffix = "xlsx" if fmt == "xlsx" else "txt"
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("請求データの書き出し"), str(Path.home() / f"請求_{month}.{suffix}")
+                self, self.tr("請求データの書き出し"), str(Path.home() / self.tr("請求_{0}.{1}").format(month, suffix))
             )
         if not path:
             return

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,15 +36,23 @@ from app.services import forms
 from app.services.forms import RenderCancelled, RenderResult
 from app.services.operators import OperatorRef
 from ui.shared.error_hook import error_text
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import ok_cancel
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 
 def form_types(user_forms: Path | None) -> list[tuple[str, str]]:
     """(value, label) of every request-form type: the two standard ones and any merchant design."""
-    types = [("pdf", "PDF型（A4 普通紙・1枚）"), ("carbon", "3枚複写型")]
+    types = [
+        ("pdf", QT_TRANSLATE_NOOP("Labels", "PDF型（A4 普通紙・1枚）")),
+        ("carbon", QT_TRANSLATE_NOOP("Labels", "3枚複写型")),
+    ]
     standard = set(forms.FORM_TYPES.values()) | {forms.COVER_SHEET}
-    types += [(name, f"独自様式: {name}") for name in layout_names(user_forms) if name not in standard]
+    types += [
+        (name, QCoreApplication.translate("Labels", "独自様式: {0}").format(name))
+        for name in layout_names(user_forms)
+        if name not in standard
+    ]
     return types
 
 
@@ -58,7 +66,7 @@ class RequestFormOptions(QDialog):
         layout.addRow(QLabel(self.tr("{0} 件の依頼書を作成します。").format(count)))
         self.form_type = QComboBox()
         for value, label in form_types(user_forms):
-            self.form_type.addItem(self.tr(label), value)
+            self.form_type.addItem(tr_label(label), value)
         layout.addRow(self.tr("様式(&T)"), self.form_type)
         self.blank_fields = QCheckBox(self.tr("委託者欄と顧客番号のほかは空欄にする(&B)"))
         layout.addRow(self.blank_fields)
@@ -94,7 +102,7 @@ class BlankFormsOptions(QDialog):
         layout.addRow(self.tr("枚数(&N)"), self.count)
         self.form_type = QComboBox()
         for value, label in form_types(user_forms):
-            self.form_type.addItem(self.tr(label), value)
+            self.form_type.addItem(tr_label(label), value)
         layout.addRow(self.tr("様式(&T)"), self.form_type)
         layout.addRow(QLabel(self.tr("顧客番号を予約し、二度と発行しません。")))
         layout.addRow(ok_cancel(self, self.tr("作成(&O)"), self.accept))
@@ -174,7 +182,7 @@ def make_request_forms(
     options = RequestFormOptions(len(registration_ids), user_forms, parent)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
-    target = Path(tempfile.mkdtemp(prefix="kofuri-forms-")) / "口座振替依頼書.pdf"
+    target = Path(tempfile.mkdtemp(prefix="kofuri-forms-")) / QCoreApplication.translate("Labels", "口座振替依頼書.pdf")
     form_type = str(options.form_type.currentData())
 
     def work(ctx: TaskContext) -> RenderResult:
@@ -201,7 +209,9 @@ def make_blank_forms(
     options = BlankFormsOptions(user_forms, parent)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
-    target = Path(tempfile.mkdtemp(prefix="kofuri-forms-")) / "口座振替依頼書_白紙.pdf"
+    target = Path(tempfile.mkdtemp(prefix="kofuri-forms-")) / QCoreApplication.translate(
+        "Labels", "口座振替依頼書_白紙.pdf"
+    )
     count, form_type = options.count.value(), str(options.form_type.currentData())
     _render_then_preview(
         parent,

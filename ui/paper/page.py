@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.errors import DomainError
+from app.domain.lifecycle import ShipmentStatus
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef, list_operators
 from app.services.paper import returns, shipments
 from ui.forms.dialog import PdfPreview
 from ui.paper.return_dialog import ReturnDialog
 from ui.shared.error_hook import error_text
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import RowsModel, to_date
 from ui.shared.workers import TaskContext, TaskRunner
 
@@ -146,7 +148,17 @@ class PaperPage(QWidget):
             row.addWidget(button)
         layout.addLayout(row)
         self.shipments_model = RowsModel(
-            ("発送", "状態", "発送日", "追跡番号", "新規分", "不備分", "合計"), self, numeric=(0, 4, 5, 6)
+            (
+                QT_TRANSLATE_NOOP("Labels", "発送"),
+                QT_TRANSLATE_NOOP("Labels", "状態"),
+                QT_TRANSLATE_NOOP("Labels", "発送日"),
+                QT_TRANSLATE_NOOP("Labels", "追跡番号"),
+                QT_TRANSLATE_NOOP("Labels", "新規分"),
+                QT_TRANSLATE_NOOP("Labels", "不備分"),
+                QT_TRANSLATE_NOOP("Labels", "合計"),
+            ),
+            self,
+            numeric=(0, 4, 5, 6),
         )
         self.shipments_table = table(self.shipments_model, "shipments")
         self.shipments_table.horizontalHeader().setStretchLastSection(False)  # the total beside its parts
@@ -206,7 +218,7 @@ class PaperPage(QWidget):
             self.message.setText(self.tr("発送を選んでください"))
             return
         view = shipments.get_shipment(self._db, shipment_id)
-        target = Path(tempfile.mkdtemp(prefix="kofuri-cover-")) / f"送付書_{view.id}.pdf"
+        target = Path(tempfile.mkdtemp(prefix="kofuri-cover-")) / self.tr("送付書_{0}.pdf").format(view.id)
         try:
             render_cover_sheet(
                 self._db,
@@ -235,7 +247,7 @@ class PaperPage(QWidget):
         self.reason_filter = QComboBox()
         self.reason_filter.addItem(self.tr("すべての理由"), "")
         for code, label in returns.REASONS.items():
-            self.reason_filter.addItem(self.tr(label), code)
+            self.reason_filter.addItem(tr_label(label), code)
         self.bank_filter = QLineEdit()
         self.bank_filter.setPlaceholderText(self.tr("銀行コード"))
         self.bank_filter.setMaximumWidth(90)
@@ -265,7 +277,19 @@ class PaperPage(QWidget):
         filters.addWidget(self.open_return_button)
         layout.addLayout(filters)
         self.returns_model = RowsModel(
-            ("残り日数", "顧客番号", "契約者名", "銀行", "受領日", "経過", "理由", "状態", "担当"), self, numeric=(5,)
+            (
+                QT_TRANSLATE_NOOP("Labels", "残り日数"),
+                QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+                QT_TRANSLATE_NOOP("Labels", "契約者名"),
+                QT_TRANSLATE_NOOP("Labels", "銀行"),
+                QT_TRANSLATE_NOOP("Labels", "受領日"),
+                QT_TRANSLATE_NOOP("Labels", "経過"),
+                QT_TRANSLATE_NOOP("Labels", "理由"),
+                QT_TRANSLATE_NOOP("Labels", "状態"),
+                QT_TRANSLATE_NOOP("Labels", "担当"),
+            ),
+            self,
+            numeric=(5,),
         )
         self.returns_table = table(self.returns_model, "returns")
         self.returns_table.doubleClicked.connect(lambda _i: self.follow_up_selected())
@@ -285,7 +309,15 @@ class PaperPage(QWidget):
         period.addWidget(self.stats_to)
         period.addStretch(1)
         stats_layout.addLayout(period)
-        self.stats_model = RowsModel(("区分", "名前", "件数"), self, numeric=(2,))
+        self.stats_model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "区分"),
+                QT_TRANSLATE_NOOP("Labels", "名前"),
+                QT_TRANSLATE_NOOP("Labels", "件数"),
+            ),
+            self,
+            numeric=(2,),
+        )
         self.stats_table = table(self.stats_model, "stats")
         header = self.stats_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -325,12 +357,12 @@ class PaperPage(QWidget):
         self.returns_model.set_rows(
             [
                 (
-                    f"{r.days_left} 日（{r.month} 分）",
+                    QCoreApplication.translate("Labels", "{0} 日（{1} 分）").format(r.days_left, r.month),
                     r.view.customer_number,
                     r.view.contract_holder_name,
                     r.view.bank_code,
                     r.view.received_on.isoformat(),
-                    f"{r.age_days} 日",
+                    QCoreApplication.translate("Labels", "{0} 日").format(r.age_days),
                     r.view.reason_labels,
                     returns.STATUSES[r.view.status],
                     r.operator,
@@ -402,13 +434,29 @@ class PaperPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel(self.tr("今日発送すると間に合う最初の振替月")))
-        self.deadline_model = RowsModel(("顧客番号", "契約者名", "状態", "最初の振替月", "到着期限"), self)
+        self.deadline_model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+                QT_TRANSLATE_NOOP("Labels", "契約者名"),
+                QT_TRANSLATE_NOOP("Labels", "状態"),
+                QT_TRANSLATE_NOOP("Labels", "最初の振替月"),
+                QT_TRANSLATE_NOOP("Labels", "到着期限"),
+            ),
+            self,
+        )
         layout.addWidget(table(self.deadline_model, "deadlines"), 2)
         self.deadline_count = QLabel()
         self.deadline_count.setObjectName("deadline_count")
         layout.addWidget(self.deadline_count)
         layout.addWidget(QLabel(self.tr("不備返却中で、期限までに再送付しないと請求から外れるお客様")))
-        self.left_out_model = RowsModel(("振替月", "再送付の期限", "対象のお客様"), self)
+        self.left_out_model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "振替月"),
+                QT_TRANSLATE_NOOP("Labels", "再送付の期限"),
+                QT_TRANSLATE_NOOP("Labels", "対象のお客様"),
+            ),
+            self,
+        )
         layout.addWidget(table(self.left_out_model, "left_out"), 1)
         return tab
 
@@ -449,7 +497,7 @@ class PaperPage(QWidget):
             [
                 (
                     str(v.id),
-                    "発送済" if v.status == "sent" else "未発送",
+                    ShipmentStatus(v.status).label,
                     v.sent_on.isoformat() if v.sent_on else "",
                     v.tracking_number,
                     str(len(v.new)),

@@ -33,6 +33,7 @@ from app.services.operators import OperatorRef
 from app.services.paper import returns
 from ui.accounts.registration_form import ERROR_STYLE
 from ui.forms.dialog import PdfPreview
+from ui.shared.labels import tr_label
 from ui.shared.widgets import ok_cancel, to_date
 
 
@@ -69,7 +70,7 @@ class ReturnDialog(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         self.reasons: dict[str, QCheckBox] = {}
         for i, (code, label) in enumerate(returns.REASONS.items()):
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(tr_label(label))
             box.setObjectName(f"reason_{code}")
             grid.addWidget(box, i // 2, i % 2)
             self.reasons[code] = box
@@ -89,7 +90,7 @@ class ReturnDialog(QDialog):
         form.addRow(scan_label, scan_row)
         self.action = QComboBox()
         for code, label in returns.ACTIONS.items():
-            self.action.addItem(self.tr(label), code)
+            self.action.addItem(tr_label(label), code)
         form.addRow(self.tr("対応"), self.action)
         layout.addLayout(form)
 
@@ -98,11 +99,11 @@ class ReturnDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("return_status")
         for code, label in returns.STATUSES.items():
-            self.status.addItem(self.tr(label), code)
+            self.status.addItem(tr_label(label), code)
         follow.addRow(self.tr("状況(&T)"), self.status)
         self.channel = QComboBox()
         for code, label in returns.CHANNELS.items():
-            self.channel.addItem(self.tr(label), code)
+            self.channel.addItem(tr_label(label), code)
         follow.addRow(self.tr("連絡の方法"), self.channel)
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(self.tr("連絡の記録（例: 電話で新しい依頼書を依頼）"))
@@ -216,13 +217,15 @@ class ReturnDialog(QDialog):
         if self.view is None:
             return
         registration = accounts.find_by_customer_number(self._db, self.view.customer_number)
-        target = Path(tempfile.mkdtemp(prefix="kofuri-reissue-")) / f"再発行_{registration.customer_number}.pdf"
+        target = Path(tempfile.mkdtemp(prefix="kofuri-reissue-")) / self.tr("再発行_{0}.pdf").format(
+            registration.customer_number
+        )
         render_request_forms(
             self._db,
             [registration.id],
             target,
             form_type="carbon",
-            reissue_reason=f"不備返却: {self.view.reason_labels}",
+            reissue_reason=self.tr("不備返却: {0}").format(self.view.reason_labels),
         )
         self.preview = PdfPreview(target, self.tr("再発行の依頼書"), self)
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

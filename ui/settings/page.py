@@ -11,6 +11,7 @@ from app.domain.errors import Conflict, DomainError, ValidationFailed
 from app.services import settings
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import ERROR_STYLE, EnterMovesOn
+from ui.shared.labels import tr_label
 
 
 class SettingsPage(QWidget):
@@ -40,7 +41,7 @@ class SettingsPage(QWidget):
             holder.setSpacing(1)
             holder.addWidget(edit)
             holder.addWidget(error)
-            form.addRow(self.tr(label), holder)
+            form.addRow(tr_label(label), holder)
             self.edits[key] = edit
             self.errors[key] = error
         layout.addLayout(form)

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QWidget
 
+from ui.shared.labels import tr_label
+
 
 class DateRange(QWidget):
     """An optional from–to date range: each end applies only when its box is ticked."""
@@ -95,5 +97,5 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.headers[section]) if 0 <= section < len(self.headers) else None
+            return tr_label(self.headers[section]) if 0 <= section < len(self.headers) else None
         return None
