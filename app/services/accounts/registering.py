@@ -197,37 +197,42 @@ class BatchCheck:
 def check_batch(
     db: Database, valids: Sequence[ValidRegistration], *, allow_shared_accounts: bool = False
 ) -> BatchCheck:
-    """Cross-checks for a batch (an import): numbers unique in the batch and the database, shared accounts."""
+    """Cross-checks for a batch (an import): numbers unique in the batch and the database, shared accounts.
+    Read outside any write transaction; `register_batch` repeats them inside its own before writing."""
+    with db.read() as session:
+        return _check_batch_in(session, valids, allow_shared_accounts=allow_shared_accounts)
+
+
+def _check_batch_in(
+    session: Session, valids: Sequence[ValidRegistration], *, allow_shared_accounts: bool
+) -> BatchCheck:
     problems: list[BatchProblem] = []
     shared: set[int] = set()
     seen_numbers: dict[str, int] = {}
     seen_accounts: dict[tuple[str, str, int, str], int] = {}
-    with db.read() as session:
-        taken_numbers = _existing_numbers(session, [v.customer_number for v in valids if v.customer_number])
-        active_accounts = _active_accounts(session, {v.account_number for v in valids})
-        for index, valid in enumerate(valids):
-            number = valid.customer_number
-            if number:
-                if number in seen_numbers:
-                    message = f"顧客番号が{seen_numbers[number]}件目と重複しています"
-                    problems.append(BatchProblem(index, FieldError("customer_number", message)))
-                seen_numbers.setdefault(number, index + 1)
-                if number in taken_numbers:
-                    message = f"顧客番号 {number} はすでに使われています（再利用不可）"
-                    problems.append(BatchProblem(index, FieldError("customer_number", message)))
-            key = (valid.bank_code, valid.branch_code, int(valid.deposit_type), valid.account_number)
-            in_database = sorted(active_accounts.get(key, []))
-            if key in seen_accounts or in_database:
-                shared.add(index)
-                shared.add(seen_accounts.get(key, index + 1) - 1)
-                if not allow_shared_accounts:
-                    message = (
-                        _shared_message(in_database)
-                        if in_database
-                        else f"同じ口座が{seen_accounts[key]}件目にもあります"
-                    )
-                    problems.append(BatchProblem(index, FieldError("account_number", message)))
-            seen_accounts.setdefault(key, index + 1)
+    taken_numbers = _existing_numbers(session, [v.customer_number for v in valids if v.customer_number])
+    active_accounts = _active_accounts(session, {v.account_number for v in valids})
+    for index, valid in enumerate(valids):
+        number = valid.customer_number
+        if number:
+            if number in seen_numbers:
+                message = f"顧客番号が{seen_numbers[number]}件目と重複しています"
+                problems.append(BatchProblem(index, FieldError("customer_number", message)))
+            seen_numbers.setdefault(number, index + 1)
+            if number in taken_numbers:
+                message = f"顧客番号 {number} はすでに使われています（再利用不可）"
+                problems.append(BatchProblem(index, FieldError("customer_number", message)))
+        key = (valid.bank_code, valid.branch_code, int(valid.deposit_type), valid.account_number)
+        in_database = sorted(active_accounts.get(key, []))
+        if key in seen_accounts or in_database:
+            shared.add(index)
+            shared.add(seen_accounts.get(key, index + 1) - 1)
+            if not allow_shared_accounts:
+                message = (
+                    _shared_message(in_database) if in_database else f"同じ口座が{seen_accounts[key]}件目にもあります"
+                )
+                problems.append(BatchProblem(index, FieldError("account_number", message)))
+        seen_accounts.setdefault(key, index + 1)
     return BatchCheck(problems, shared)
 
 
@@ -239,12 +244,14 @@ def register_batch(
     reason: str = "",
     allow_shared_accounts: bool = False,
 ) -> list[RegistrationView]:
-    """Register many in ONE transaction: all or nothing (imports, demo data)."""
-    checked = check_batch(db, valids, allow_shared_accounts=allow_shared_accounts)
-    if checked.problems:
-        first = checked.problems[0]
-        raise InvalidValue(f"{first.index + 1}件目: {first.error.message}", code="batch_invalid")
+    """Register many in ONE transaction: all or nothing (imports, demo data). The caller validated outside the
+    write lock (`check_batch`); the cross-checks are repeated here, in the writing transaction, because another
+    clerk may have registered the same number or account since."""
     with db.write() as session:
+        checked = _check_batch_in(session, valids, allow_shared_accounts=allow_shared_accounts)
+        if checked.problems:
+            first = checked.problems[0]
+            raise InvalidValue(f"{first.index + 1}件目: {first.error.message}", code="batch_invalid")
         prefix = load_settings(session).customer_number_prefix
         # numbers keyed in the batch count as issued: allocation continues after the highest of all (REG-4)
         keyed = [v.customer_number for v in valids if v.customer_number]
