@@ -14,21 +14,18 @@ from PIL import Image
 
 from app.db.database import Database
 from app.domain.errors import InvalidValue
-from app.domain.registration import RegistrationInput
 from app.render.layout import load_layout
 from app.services import accounts, settings
 from app.services.forms import render_blank_forms, render_cover_sheet, render_request_forms
 from app.services.operators import OperatorRef
+from tests import factories
 
 MM = 72 / 25.4
 
 
 def register(db: Database, operator: OperatorRef, **overrides: str) -> accounts.RegistrationView:
-    values = dict(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", postal_code="1000001",
-                  address="東京都千代田区千代田1-1", phone="03-1234-5678", bank_code="0005", branch_code="001",
-                  deposit_type="1", account_number="1234", account_holder_kana="ヤマダ タロウ")  # fmt: skip
-    values.update(overrides)
-    return accounts.register(db, RegistrationInput(**values), operator)  # type: ignore[arg-type]
+    printed = {"postal_code": "1000001", "address": "東京都千代田区千代田1-1", "account_number": "1234"}
+    return factories.keyed(db, operator, **{**printed, "monthly_amount": "", **overrides})
 
 
 @pytest.fixture

@@ -15,16 +15,11 @@ from app.domain.errors import InvalidValue
 from app.domain.registration import RegistrationInput
 from app.services import accounts, billing, settings
 from app.services.operators import OperatorRef
+from tests import factories
 
 
 def complete(db: Database, operator: OperatorRef, **overrides: str) -> accounts.RegistrationView:
-    values = dict(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",
-                  branch_code="001", deposit_type="1", account_number="1234567", account_holder_kana="ヤマダ タロウ",
-                  monthly_amount="3300")  # fmt: skip
-    values.update(overrides)
-    raw = RegistrationInput(**values)  # type: ignore[arg-type]
-    raw.status = RegistrationStatus.COMPLETE
-    return accounts.register(db, raw, operator, confirm_duplicate_account=True)
+    return factories.complete(db, operator, confirm_duplicate_account=True, **overrides)
 
 
 # --- an independent reader of the bank format (positions from the reference, not from app.domain.zengin) ---

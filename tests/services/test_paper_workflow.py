@@ -16,20 +16,11 @@ from app.services import accounts, billing
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef
 from app.services.paper import returns, shipments
+from tests import factories
 
 
 def keyed(db: Database, operator: OperatorRef, number: int) -> accounts.RegistrationView:
-    raw = RegistrationInput(
-        contract_holder_name=f"山田 {number}郎",
-        contract_holder_kana="ヤマダ タロウ",
-        bank_code="0005",
-        branch_code="001",
-        deposit_type="1",
-        account_number=str(number),
-        account_holder_kana="ヤマダ タロウ",
-        monthly_amount="3300",
-    )
-    return accounts.register(db, raw, operator)
+    return factories.keyed(db, operator, number)
 
 
 def steps(db: Database, registration_id: int) -> list[str]:

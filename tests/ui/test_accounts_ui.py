@@ -17,6 +17,7 @@ from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import RegistrationInput
 from app.services import accounts, settings
 from app.services.operators import OperatorRef
+from tests import factories
 from tests.conftest import make_operator
 from tests.ui.conftest import answer_message_box, focused, press, type_text, wait_for
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
@@ -30,11 +31,7 @@ ENTER = Qt.Key.Key_Return
 
 
 def sample(**overrides: str) -> RegistrationInput:
-    values = dict(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", phone="03-1234-5678",
-                  bank_code="0005", branch_code="001", deposit_type="1", account_number="1234567",
-                  account_holder_kana="ヤマダ タロウ", monthly_amount="3300")  # fmt: skip
-    values.update(overrides)
-    return RegistrationInput(**values)  # type: ignore[arg-type]
+    return factories.form(**overrides)
 
 
 @pytest.fixture

@@ -10,28 +10,16 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.domain.account_fields import RegistrationStatus
-from app.domain.registration import RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
+from tests import factories
 from ui.billing.page import AMOUNT_COLUMN, BillingPage
 from ui.main_window import MainWindow
 from ui.shared.workers import TaskRunner
 
 
 def complete(db: Database, operator: OperatorRef, number: int, amount: str = "3300") -> accounts.RegistrationView:
-    raw = RegistrationInput(
-        contract_holder_name=f"山田 {number}郎",
-        contract_holder_kana="ヤマダ タロウ",
-        bank_code="0005",
-        branch_code="001",
-        deposit_type="1",
-        account_number=str(number),
-        account_holder_kana="ヤマダ タロウ",
-        monthly_amount=amount,
-    )
-    raw.status = RegistrationStatus.COMPLETE
-    return accounts.register(db, raw, operator)
+    return factories.complete(db, operator, number, monthly_amount=amount)
 
 
 @pytest.fixture

@@ -12,26 +12,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.domain.registration import RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
 from app.services.paper import returns, shipments
+from tests import factories
 from ui.paper.page import PaperPage, count_axis
 from ui.paper.return_dialog import ReturnDialog
 
 
 def keyed(db: Database, operator: OperatorRef, number: int, bank: str = "0005", branch: str = "001") -> str:
-    raw = RegistrationInput(
-        contract_holder_name=f"山田 {number}郎",
-        contract_holder_kana="ヤマダ タロウ",
-        bank_code=bank,
-        branch_code=branch,
-        deposit_type="1",
-        account_number=str(number),
-        account_holder_kana="ヤマダ タロウ",
-        monthly_amount="3300",
-    )
-    return accounts.register(db, raw, operator).customer_number
+    return factories.keyed(db, operator, number, bank_code=bank, branch_code=branch).customer_number
 
 
 def settled(qtbot: QtBot, page: PaperPage) -> None:
