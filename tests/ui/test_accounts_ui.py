@@ -201,7 +201,8 @@ def test_search_change_then_history_shows_before_and_after(
     assert page.detail.values["phone"].text() == "090-9999-0000"
     history = HistoryPage(db)
     show(qtbot, history)
-    history.show_customer("03292790000000000001")
+    with qtbot.waitSignal(history.searched, timeout=5000):
+        history.show_customer("03292790000000000001")
     assert [history.model.index(r, 3).data() for r in range(history.model.rowCount())] == ["変更", "新規登録"]
     assert history.model.index(0, 4).data() == "電話番号の変更届"
     changes = {history.changes.index(r, 0).data(): (history.changes.index(r, 1).data(), history.changes.index(r, 2).data())
@@ -236,7 +237,8 @@ def test_delete_hides_from_default_search_and_the_filter_finds_it(
     assert page.history_button.isEnabled()
     history = HistoryPage(db)
     show(qtbot, history)
-    history.show_customer(view.customer_number)
+    with qtbot.waitSignal(history.searched, timeout=5000):
+        history.show_customer(view.customer_number)
     assert history.model.index(0, 4).data() == "解約"
     assert (history.changes.index(0, 1).data(), history.changes.index(0, 2).data()) == ("入力済（未発送）", "無効")
 
@@ -274,7 +276,8 @@ def test_every_table_model_passes_the_model_tester(
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     history = HistoryPage(db)
     qtbot.addWidget(history)
-    history.show_customer("03292790000000000001")
+    with qtbot.waitSignal(history.searched, timeout=5000):
+        history.show_customer("03292790000000000001")
     qtmodeltester.check(history.model)  # type: ignore[attr-defined]
     qtmodeltester.check(history.changes)  # type: ignore[attr-defined]
 
@@ -429,9 +432,28 @@ def test_history_search_says_when_there_are_more_than_it_shows(
     history = HistoryPage(db)
     show(qtbot, history)
     monkeypatch.setattr("ui.accounts.history_page.HISTORY_ROWS", 2)
-    history.run_search()
+    with qtbot.waitSignal(history.searched, timeout=5000):
+        history.run_search()
     assert history.model.rowCount() == 2
     assert history.count_label.text() == "新しい順に 2 件を表示（さらにあります。条件で絞り込んでください）"
     monkeypatch.setattr("ui.accounts.history_page.HISTORY_ROWS", 3)
-    history.run_search()
+    with qtbot.waitSignal(history.searched, timeout=5000):
+        history.run_search()
     assert history.model.rowCount() == 3 and history.count_label.text() == "3 件"
+
+
+def test_search_detail_reads_its_lifecycle_in_the_background_in_plain_words(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner
+) -> None:
+    accounts.register(db, sample(), operator)
+    page = SearchPage(db, operator, runner)
+    show(qtbot, page)
+    search_and_wait(qtbot, page)
+    page.table.clearSelection()
+    with qtbot.waitSignal(page.detailShown, timeout=5000):
+        page.table.selectRow(0)
+    shown = page.detail.values["next_action"].text()
+    assert shown.startswith("次の発送に含めて送付します") and "振替に間に合わせるには" in shown
+    assert page.detail.values["lifecycle"].text() == "入力済・未発送（新規）"
+    for label in page.detail.values.values():  # no command, option or rule id reaches the clerk
+        assert "kofuri" not in label.text() and "--" not in label.text() and "REG-" not in label.text()

@@ -120,9 +120,11 @@ def test_dashboard_urgency_filters_and_statistics(
         page.refresh()
     # the same deadline for all: the oldest return first
     assert [row[1] for row in page.returns_model.rows] == [numbers[1], numbers[2], numbers[0]]
-    page.reason_filter.setCurrentIndex(page.reason_filter.findData("seal_mismatch"))
+    with qtbot.waitSignal(page.returnsShown, timeout=5000):
+        page.reason_filter.setCurrentIndex(page.reason_filter.findData("seal_mismatch"))
     assert [row[1] for row in page.returns_model.rows] == [numbers[1], numbers[0]]
-    page.bank_filter.setText("1")
+    with qtbot.waitSignal(page.returnsShown, timeout=5000):
+        page.bank_filter.setText("1")
     assert [row[1] for row in page.returns_model.rows] == [numbers[1]]
     stats = {(row[0], row[1]): row[2] for row in page.stats_model.rows}
     assert stats[("理由", "金融機関届け出印相違")] == "2" and stats[("金融機関", "0005 三菱ＵＦＪ")] == "2"

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +33,10 @@ from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
+from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange, RowsModel
+from ui.shared.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HISTORY_ROWS = 1_000  # the newest entries shown for a search; narrower criteria find older ones
@@ -134,9 +137,15 @@ class ChangesModel(RowsModel):
 
 
 class HistoryPage(QWidget):
+    """Reads run in the background (the history can be long); `searched` says the result is on screen."""
+
+    searched = Signal()
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._runner = TaskRunner(self)
+        self._generation = 0
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("口座登録履歴検索"))
         title.setObjectName("pageTitle")
@@ -195,10 +204,16 @@ class HistoryPage(QWidget):
         self.changes_table.resizeColumnsToContents()
 
     def reload_operators(self) -> None:
+        db = self._db
+        self._runner.start(lambda _ctx: list_operators(db), on_success=self._operators_arrived)
+
+    def _operators_arrived(self, operators: list[Any]) -> None:
+        chosen = self.operator.currentData()
         self.operator.clear()
         self.operator.addItem(self.tr("すべて"), "")
-        for op in list_operators(self._db):
+        for op in operators:
             self.operator.addItem(f"{op.name}（{op.login_id}）", op.login_id)
+        self.operator.setCurrentIndex(max(0, self.operator.findData(chosen)))
 
     def show_customer(self, customer_number: str) -> None:
         """The timeline of one registration (from the search results)."""
@@ -209,15 +224,27 @@ class HistoryPage(QWidget):
         self.run_search()
 
     def run_search(self) -> None:
-        entries = accounts.search_history(
-            self._db,
-            customer_number=self.customer_number.text(),
-            operator_login=str(self.operator.currentData() or ""),
-            action=str(self.action.currentData() or ""),
-            date_from=self.period.start(),
-            date_to=self.period.end(),
-            limit=HISTORY_ROWS + 1,  # one more than shown tells whether there are more
+        db = self._db
+        criteria = {
+            "customer_number": self.customer_number.text(),
+            "operator_login": str(self.operator.currentData() or ""),
+            "action": str(self.action.currentData() or ""),
+            "date_from": self.period.start(),
+            "date_to": self.period.end(),
+            "limit": HISTORY_ROWS + 1,  # one more than shown tells whether there are more
+        }
+        self._generation += 1
+        generation = self._generation
+        self.count_label.setText(self.tr("検索しています…"))
+        self._runner.start(
+            lambda _ctx: accounts.search_history(db, **criteria),  # type: ignore[arg-type]
+            on_success=lambda entries: self._entries_arrived(generation, entries),
+            on_failure=lambda error: self.count_label.setText(error_text(error)),
         )
+
+    def _entries_arrived(self, generation: int, entries: list[HistoryEntry]) -> None:
+        if generation != self._generation:
+            return  # a newer search is on its way
         more = len(entries) > HISTORY_ROWS
         entries = entries[:HISTORY_ROWS]
         self.model.set_entries(entries)
@@ -231,3 +258,4 @@ class HistoryPage(QWidget):
             self.table.selectRow(0)
         else:
             self.changes.set_entry(None)
+        self.searched.emit()

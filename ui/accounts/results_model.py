@@ -259,12 +259,19 @@ class AccountResultsModel(QAbstractTableModel):
                 first = page_number * PAGE
                 self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, len(COLUMNS) - 1))
 
-    def all_ids(self) -> list[int]:
-        """Every id of the result (for an export); read now if the result was too large to hold them."""
+    def ids_source(self) -> Callable[[], list[int]]:
+        """A function giving every id of the result, to call in a worker (an export): the ids held, or the
+        query for them when the result was too large to hold."""
         if self._ids is not None:
-            return list(self._ids)
+            held = list(self._ids)
+            return lambda: held
         criteria, sort, descending = self._query()
-        return accounts.search_ids(self._db, criteria, sort=sort, descending=descending)
+        db = self._db
+        return lambda: accounts.search_ids(db, criteria, sort=sort, descending=descending)
+
+    def all_ids(self) -> list[int]:
+        """Every id of the result, read now (tests; screens use `ids_source` in a worker)."""
+        return self.ids_source()()
 
     # --- Qt model API ----------------------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008

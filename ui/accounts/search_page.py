@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -118,6 +119,7 @@ class DetailPanel(QGroupBox):
 
 class SearchPage(QWidget):
     historyRequested = Signal(str)  # customer number
+    detailShown = Signal()  # the selected registration's lifecycle and returns are on screen
 
     def __init__(
         self,
@@ -357,13 +359,26 @@ class SearchPage(QWidget):
         self.detail.show_view(view)
         if view is None:
             return
-        report = status_report(self._db, view.customer_number)
+        for key in ("lifecycle", "next_action", "returns"):
+            self.detail.values[key].setText("…")
+        db, shown = self._db, view.id
+
+        def read(_ctx: TaskContext) -> tuple[int, Any, list[Any]]:  # off the GUI thread: two queries
+            return shown, status_report(db, view.customer_number), returns_of(db, shown)
+
+        self._runner.start(read, on_success=self._detail_arrived)
+
+    def _detail_arrived(self, result: tuple[int, Any, list[Any]]) -> None:
+        shown, report, history = result
+        current = self.selected_view()
+        if current is None or current.id != shown:
+            return  # another row was selected meanwhile: its own answer is on the way
         self.detail.values["lifecycle"].setText(report.step)
         self.detail.values["next_action"].setText("\n".join([report.next_action, *report.deadlines]))
-        history = returns_of(self._db, view.id)
         self.detail.values["returns"].setText(
             "\n".join(f"{r.received_on} {r.reason_labels}（{STATUSES[r.status]}）" for r in history) or "—"
         )
+        self.detailShown.emit()
 
     def selected_ids(self) -> list[int]:
         """The selected registrations in list order (for printing their forms)."""
@@ -426,9 +441,10 @@ class SearchPage(QWidget):
         QMessageBox.warning(self, self.tr("書き出しできませんでした"), error_text(error))
 
     def export_results(self, path: str | None = None) -> None:
-        ids = self.model.all_ids()
-        if not ids:
+        count = self.model.rowCount()
+        if not count:
             return
+        ids_of_result = self.model.ids_source()
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -442,8 +458,8 @@ class SearchPage(QWidget):
         self.export_dialog = run_with_progress(
             self._runner,
             self,
-            self.tr("{0} 件を書き出しています…").format(len(ids)),
-            lambda ctx: _export(self._db, ids, target, ctx),
+            self.tr("{0} 件を書き出しています…").format(count),
+            lambda ctx: _export(self._db, ids_of_result(), target, ctx),
             lambda count: self.count_label.setText(self.tr("{0} 件を {1} に書き出しました").format(count, target)),
             self._export_failed,
         )

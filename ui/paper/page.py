@@ -98,6 +98,8 @@ class PaperSnapshot:
 
 class PaperPage(QWidget):
     refreshed = Signal()
+    returnsShown = Signal()  # a filter's result is on screen
+    statsShown = Signal()
 
     def __init__(
         self,
@@ -350,8 +352,20 @@ class PaperPage(QWidget):
         )
 
     def refresh_returns(self) -> None:
-        """A filter changed: the open returns only (a few hundred rows at most; read at once)."""
-        self._show_returns(dashboard_rows(self._db, self.dashboard_filters()))
+        """A filter changed: the open returns, read in the background (the newest filter's answer wins)."""
+        db, filters = self._db, self.dashboard_filters()
+        self._returns_generation = generation = getattr(self, "_returns_generation", 0) + 1
+
+        def arrived(rows: list[returns.DashboardRow]) -> None:
+            if generation == self._returns_generation:
+                self._show_returns(rows)
+                self.returnsShown.emit()
+
+        self._runner.start(
+            lambda _ctx: dashboard_rows(db, filters),
+            on_success=arrived,
+            on_failure=lambda error: self.message.setText(error_text(error)),
+        )
 
     def _show_returns(self, rows: list[returns.DashboardRow]) -> None:
         self.returns_model.set_rows(
@@ -374,12 +388,19 @@ class PaperPage(QWidget):
         self.returns_table.resizeColumnsToContents()
 
     def refresh_stats(self) -> None:
-        try:
-            result = returns.stats(self._db, to_date(self.stats_from.date()), to_date(self.stats_to.date()))
-        except DomainError as error:
-            self.message.setText(error.screen_message)
-            return
-        self._show_stats(result)
+        db, start, end = self._db, to_date(self.stats_from.date()), to_date(self.stats_to.date())
+        self._stats_generation = generation = getattr(self, "_stats_generation", 0) + 1
+
+        def arrived(result: returns.ReturnStats) -> None:
+            if generation == self._stats_generation:
+                self._show_stats(result)
+                self.statsShown.emit()
+
+        self._runner.start(
+            lambda _ctx: returns.stats(db, start, end),
+            on_success=arrived,
+            on_failure=lambda error: self.message.setText(error_text(error)),
+        )
 
     def _show_stats(self, result: returns.ReturnStats) -> None:
         rows = [(self.tr("理由"), k, str(v)) for k, v in result.by_reason.items()]
