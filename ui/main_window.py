@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self.search_page.historyRequested.connect(self.show_history)
         self.billing_page.registrationRequested.connect(self.show_registration)
-        self.new_page.registered.connect(lambda _view: self.history_page.reload_operators())
 
         self._build_menus()
         self.db_label = QLabel(self.tr("データベース: {0}").format(db.location))

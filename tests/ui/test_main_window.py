@@ -225,3 +225,26 @@ def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_scr
     assert window.history_page.customer_number.text() == view.customer_number
     assert not menu.menuAction().isEnabled()
     window.close()
+
+
+def test_a_change_on_one_screen_refreshes_the_others_through_the_one_signal(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    """A registration invalidated in the search screen shows at once in the billing month's problems."""
+    from tests import factories
+    from ui.shared.data_events import Area, announce
+
+    view = factories.complete(db, operator)
+    window = MainWindow(db, operator, attachments=tmp_path)
+    qtbot.addWidget(window)
+    page = window.billing_page
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.refresh()
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.prepare()
+    assert page.problems.count() == 0
+    accounts.invalidate(db, view.id, view.version, "解約", operator)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        announce(Area.ACCOUNTS, [view.id])
+    assert page.problems.count() == 1 and view.customer_number in page.problems.item(0).text()
+    window.close()

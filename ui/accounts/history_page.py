@@ -33,6 +33,7 @@ from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
+from ui.shared.data_events import Area, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange, RowsModel
@@ -198,10 +199,15 @@ class HistoryPage(QWidget):
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         self.reload_operators()
+        data_events().changed.connect(self._data_changed)
 
     def _show_changes(self, row: int) -> None:
         self.changes.set_entry(self.model.entries[row] if 0 <= row < len(self.model.entries) else None)
         self.changes_table.resizeColumnsToContents()
+
+    def _data_changed(self, area: str, _ids: list[int]) -> None:
+        if area == Area.ACCOUNTS:  # a new registration may bring a new operator into the list
+            self.reload_operators()
 
     def reload_operators(self) -> None:
         db = self._db

@@ -12,6 +12,7 @@ from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import RegistrationForm
+from ui.shared.data_events import Area, announce
 
 
 class NewRegistrationPage(QWidget):
@@ -98,6 +99,7 @@ class NewRegistrationPage(QWidget):
             return None
         self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
         self.registered.emit(view)
+        announce(Area.ACCOUNTS, [view.id])
         if next_form:
             self.form.clear_for_next(accounts.next_customer_number(self._db))
         else:

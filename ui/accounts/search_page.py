@@ -42,6 +42,7 @@ from app.services.paper.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
 from ui.forms.dialog import make_request_forms
+from ui.shared.data_events import Area, announce
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange
@@ -422,6 +423,7 @@ class SearchPage(QWidget):
         dialog = ChangeDialog(self._db, self._operator, accounts.get_registration(self._db, view.id), self)
         if dialog.exec() and dialog.result_view is not None:
             self._reload_row(dialog.result_view)
+            announce(Area.ACCOUNTS, [view.id])
 
     def invalidate_selected(self) -> None:
         view = self.selected_view()
@@ -430,6 +432,7 @@ class SearchPage(QWidget):
         dialog = InvalidateDialog(self._db, self._operator, accounts.get_registration(self._db, view.id), self)
         if dialog.exec() and dialog.result_view is not None:
             self.model.refresh()  # hidden from the default search from now on
+            announce(Area.ACCOUNTS, [view.id])
 
     def history_of_selected(self) -> None:
         view = self.selected_view()

@@ -43,6 +43,7 @@ from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
+from ui.shared.data_events import Area, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
@@ -226,6 +227,7 @@ class BillingPage(QWidget):
         today = QDate.currentDate()
         self.month.setDate(QDate(today.year(), today.month(), 1).addMonths(1))
         self.month.dateChanged.connect(lambda _d: self.refresh())
+        data_events().changed.connect(self._data_changed)
         caption = QLabel(self.tr("請求月(&M)"))
         caption.setBuddy(self.month)
         top.addWidget(caption)
@@ -316,6 +318,10 @@ class BillingPage(QWidget):
     def month_text(self) -> str:
         d = self.month.date()
         return f"{d.year():04d}-{d.month():02d}"
+
+    def _data_changed(self, area: str, _ids: list[int]) -> None:
+        if area == Area.ACCOUNTS:  # the month's problems always reflect the registrations as they are now
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the month in a worker (a large month takes longer than a GUI frame), then show it."""

@@ -37,6 +37,7 @@ from app.services.operators import OperatorRef, list_operators
 from app.services.paper import returns, shipments
 from ui.forms.dialog import PdfPreview
 from ui.paper.return_dialog import ReturnDialog
+from ui.shared.data_events import Area, announce, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import RowsModel, to_date
@@ -130,6 +131,7 @@ class PaperPage(QWidget):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        data_events().changed.connect(self._data_changed)
         self.refresh()
 
     # --- shipments ----------------------------------------------------------------------------------------
@@ -181,7 +183,7 @@ class PaperPage(QWidget):
             self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
         )
         self._select_shipment = view.id  # selected once the refreshed list is on screen
-        self.refresh()
+        announce(Area.PAPER, [view.id])
 
     def send_selected(self, sent_on: date | None = None, tracking: str | None = None) -> None:
         shipment_id = self.selected_shipment()
@@ -212,7 +214,7 @@ class PaperPage(QWidget):
             self.message.setText(error.screen_message)
             return
         self.message.setText(self.tr("発送 {0} を {1} に発送済みにしました").format(view.id, view.sent_on))
-        self.refresh()
+        announce(Area.PAPER, [view.id])
 
     def print_cover_sheet(self) -> None:
         shipment_id = self.selected_shipment()
@@ -434,7 +436,7 @@ class PaperPage(QWidget):
 
     def record_return(self, customer_number: str = "") -> ReturnDialog:
         dialog = ReturnDialog(self._db, self._operator, self._attachments, self, customer_number=customer_number)
-        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.finished.connect(lambda _code: announce(Area.PAPER))
         dialog.open()
         return dialog
 
@@ -446,7 +448,7 @@ class PaperPage(QWidget):
         dialog = ReturnDialog(
             self._db, self._operator, self._attachments, self, return_id=int(self.returns_model.keys[rows[0].row()])
         )
-        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.finished.connect(lambda _code: announce(Area.PAPER))
         dialog.open()
         return dialog
 
@@ -482,6 +484,10 @@ class PaperPage(QWidget):
         return tab
 
     # --- everything ---------------------------------------------------------------------------------------
+    def _data_changed(self, area: str, _ids: list[int]) -> None:
+        if area in (Area.ACCOUNTS, Area.PAPER):
+            self.refresh()
+
     def refresh(self) -> None:
         """Read everything in a worker, then show it (`refreshed` tells when it is on screen)."""
         self._generation += 1
