@@ -10,6 +10,7 @@ from typing import Any
 from app.cli.context import Context
 from app.cli.output import json_default, json_text
 from app.domain.account_fields import parse_status
+from app.domain.registration import STORED_FIELDS
 from app.services import accounts
 
 
@@ -57,30 +58,12 @@ def cmd_accounts_import(ctx: Context) -> int:
     return 0
 
 
+_HOLDER = STORED_FIELDS.index("account_holder_kana") + 1
 LIST_FIELDS = [
     "id",
-    "customer_number",
-    "contract_holder_name",
-    "contract_holder_kana",
-    "postal_code",
-    "address",
-    "phone",
-    "bank_code",
-    "bank_name",
-    "branch_code",
-    "branch_name",
-    "deposit_type",
-    "account_number",
-    "account_holder_kana",
+    *STORED_FIELDS[:_HOLDER],
     "account_holder_kana_bank",
-    "jp_symbol",
-    "jp_number",
-    "method",
-    "status",
-    "monthly_amount",
-    "registration_date",
-    "checklist",
-    "note",
+    *STORED_FIELDS[_HOLDER:],
     "sent_on",
     "corrected",
     "billing_stopped",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVar
 
@@ -133,6 +133,13 @@ class ValidRegistration:
             "checklist": dict(self.checklist),
             "note": self.note,
         }
+
+
+# The one field table: every stored field of a registration in the form's order. The history's tracked
+# fields, the command line's list, the importer's columns and the exports derive from it (and FIELD_LABELS).
+STORED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ValidRegistration))
+# What an import file may carry, by its header (FIELD_LABELS); the status is optional, the date is today.
+KEYED_FIELDS: tuple[str, ...] = tuple(name for name in FIELD_LABELS if name not in ("registration_date", "status"))
 
 
 _T = TypeVar("_T")

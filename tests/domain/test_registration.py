@@ -108,3 +108,19 @@ def test_any_form_is_accepted_or_refused_field_by_field(raw: RegistrationInput) 
         assert failed.errors and all(e.field in FIELD_LABELS and e.message for e in failed.errors)
         return
     assert len(valid.account_number) == 7 and len(valid.branch_code) == 3 and len(valid.bank_code) == 4
+
+
+def test_one_field_table_drives_history_lists_and_imports() -> None:
+    """A field added to the registration reaches the history, the list and the views without a second list."""
+    from dataclasses import fields
+
+    from app.cli.accounts import LIST_FIELDS
+    from app.domain.registration import KEYED_FIELDS, STORED_FIELDS, ValidRegistration
+    from app.services.accounts import TRACKED_FIELDS, RegistrationView
+    from app.services.accounts.importing import COLUMNS
+
+    assert STORED_FIELDS == tuple(f.name for f in fields(ValidRegistration))
+    assert TRACKED_FIELDS == STORED_FIELDS
+    assert set(STORED_FIELDS) <= set(LIST_FIELDS) and set(STORED_FIELDS) <= {f.name for f in fields(RegistrationView)}
+    assert list(COLUMNS.values()) == list(KEYED_FIELDS) and set(KEYED_FIELDS) <= set(STORED_FIELDS)
+    assert COLUMNS["契約者名"] == "contract_holder_name" and "状態" not in COLUMNS

@@ -9,30 +9,20 @@ from pathlib import Path
 from app.db.database import Database
 from app.domain.account_fields import RegistrationStatus, parse_status
 from app.domain.errors import DomainError, ValidationFailed
-from app.domain.registration import FIELD_LABELS, RegistrationInput, ValidRegistration, validate_registration
+from app.domain.registration import (
+    FIELD_LABELS,
+    KEYED_FIELDS,
+    RegistrationInput,
+    ValidRegistration,
+    validate_registration,
+)
 from app.io.tabular import read_table
 from app.services.accounts.registering import check_batch, register_batch
 from app.services.accounts.views import RegistrationView
 from app.services.operators import OperatorRef
 from app.services.settings import get_settings
 
-COLUMNS: dict[str, str] = {
-    "顧客番号": "customer_number",
-    "契約者名": "contract_holder_name",
-    "契約者名カナ": "contract_holder_kana",
-    "郵便番号": "postal_code",
-    "住所": "address",
-    "電話番号": "phone",
-    "銀行コード": "bank_code",
-    "支店コード": "branch_code",
-    "預金種目": "deposit_type",
-    "口座番号": "account_number",
-    "口座名義カナ": "account_holder_kana",
-    "通帳記号": "jp_symbol",
-    "通帳番号": "jp_number",
-    "登録方法": "method",
-    "月額": "monthly_amount",
-}
+COLUMNS: dict[str, str] = {FIELD_LABELS[name]: name for name in KEYED_FIELDS}  # header → field
 REQUIRED_COLUMNS = ("契約者名", "契約者名カナ", "銀行コード", "口座名義カナ")
 OPTIONAL_COLUMNS = {"状態": "status"}  # lets a merchant bring registrations already complete at the bank
 

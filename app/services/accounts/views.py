@@ -12,34 +12,11 @@ from app.db.models import (
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationStatus
 from app.domain.kana import KanaError, to_bank_kana
 from app.domain.lifecycle import next_step
-from app.domain.registration import RegistrationInput
-
-# Fields compared and shown in the history (field-level before and after).
+from app.domain.registration import STORED_FIELDS, RegistrationInput
 from app.services.transitions import HistoryAction
 
-TRACKED_FIELDS: tuple[str, ...] = (
-    "customer_number",
-    "contract_holder_name",
-    "contract_holder_kana",
-    "postal_code",
-    "address",
-    "phone",
-    "bank_code",
-    "bank_name",
-    "branch_code",
-    "branch_name",
-    "deposit_type",
-    "account_number",
-    "account_holder_kana",
-    "jp_symbol",
-    "jp_number",
-    "method",
-    "status",
-    "monthly_amount",
-    "registration_date",
-    "checklist",
-    "note",
-)
+# Fields compared and shown in the history (field-level before and after): every stored field.
+TRACKED_FIELDS: tuple[str, ...] = STORED_FIELDS
 
 
 Action = HistoryAction  # what a history row records (register, change, invalidate, status)
