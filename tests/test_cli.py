@@ -268,6 +268,24 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
         "--db", db_path, "billing", "export", "2027-02", "--format", "xlsx", "--out", str(tmp_path / "f.xlsx")
     )
     assert code == 0 and "3 件" in err
+    # a draft bank file is never written; the preview shows what it will hold; an empty header refuses it
+    code, _, err = run(
+        "--db", db_path, "billing", "export", "2027-02", "--format", "zengin", "--out", str(tmp_path / "draft.txt")
+    )
+    assert code == 1 and "確定として書き出すときにだけ" in err and not (tmp_path / "draft.txt").exists()
+    code, out, _ = run("--db", db_path, "billing", "preview", "2027-02")
+    assert code == 1 and "明細: 3 件" in out and "委託者コード（10桁・請求データ用）が未設定です" in out
+    code, _, err = run(
+        "--db", db_path, "billing", "export", "2027-02", "--format", "zengin", "--final", "--out", str(tmp_path / "f.txt")
+    )
+    assert code == 1 and "refused: 取引口座の口座番号が未設定です" in err and not (tmp_path / "f.txt").exists()
+    for key, value in (("zengin_consignor_code", "0000329273"), ("consignor_name_kana", "サンプル"),
+                       ("merchant_bank_code", "0001"), ("merchant_branch_code", "001"),
+                       ("merchant_deposit_type", "1"), ("merchant_account_number", "1234567")):  # fmt: skip
+        assert run("--db", db_path, "settings", "set", key, value)[0] == 0
+    code, out, _ = run("--db", db_path, "billing", "preview", "2027-02")
+    assert code == 0 and "確定として書き出せます" in out and "委託者コード 0000329273" in out
+    assert billing_month_state(db_path, tmp_path) == "draft"  # the preview locked nothing
     code, _, err = run(
         "--db",
         db_path,
@@ -300,6 +318,18 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     assert code == 0 and "記録しました" in err
     code, _, err = run("--db", db_path, "billing", "stop", "2020-01", *stop)
     assert code == 1 and "振替停止依頼の期限（2020-01-16" in err
+
+
+def billing_month_state(db_path: str, tmp_path: Path) -> str:
+    from app.paths import AppPaths
+    from app.services import billing
+    from app.services.setup import connect
+
+    db = connect(db_path, AppPaths.resolve(tmp_path / "data"))
+    try:
+        return billing.get_month(db, "2027-02").state
+    finally:
+        db.dispose()
 
 
 def test_paper_workflow_commands(db_path: str, tmp_path: Path) -> None:

@@ -27,6 +27,10 @@ def register(sub: Any) -> None:
     bexp.add_argument("--out", required=True, type=Path)
     bexp.add_argument("--final", action="store_true", help="確定として書き出し、以後の金額変更を止める")
     bexp.add_argument("--no-newline", action="store_true", help="全銀形式でレコードの後に改行（CR LF）を入れない")
+    bprev = bill.add_parser(
+        "preview", help="全銀形式ファイルの内容（ヘッダー・件数・合計）を確認する（ファイルは作らない）"
+    )
+    bprev.add_argument("month")
     bstop = bill.add_parser("stop", help="確定後、1件の振替停止依頼を記録する")
     bstop.add_argument("month")
     bstop.add_argument("--customer-number", required=True)
@@ -48,6 +52,7 @@ def register(sub: Any) -> None:
     bimp.set_defaults(func=cmd_billing_import)
     prep.set_defaults(func=cmd_billing_prepare)
     bexp.set_defaults(func=cmd_billing_export)
+    bprev.set_defaults(func=cmd_billing_preview)
     bstop.set_defaults(func=cmd_billing_stop)
     brem.set_defaults(func=cmd_billing_remove)
     bsched.set_defaults(func=cmd_billing_schedule)
@@ -108,6 +113,11 @@ def cmd_billing_export(ctx: Context) -> int:
             print(f"refused: {problem}", file=ctx.err)
         print(f"{len(refused.problems)} 件の問題があるため、請求データを作成していません", file=ctx.err)
         return 1
+    except billing.HeaderIncomplete as incomplete:
+        for missing in incomplete.problems:
+            print(f"refused: {missing}（kofuri settings set {missing.setting} …）", file=ctx.err)
+        print(incomplete.message, file=ctx.err)
+        return 1
     for warning in result.warnings:
         print(f"注意: {warning}", file=ctx.err)
     if result.already_final:
@@ -116,6 +126,16 @@ def cmd_billing_export(ctx: Context) -> int:
         state = "確定（ロックしました）" if result.final else "下書き"
     print(f"{result.path}: {result.line_count} 件 {result.total:,} 円（{state}）", file=ctx.err)
     return 0
+
+
+def cmd_billing_preview(ctx: Context) -> int:
+    from app.services import billing
+    from app.services.billing.bankfile import describe_preview
+
+    preview = billing.preview_bank_file(ctx.db, ctx.args.month)
+    for line in describe_preview(preview):
+        print(line, file=ctx.out)
+    return 0 if preview.ready else 1
 
 
 def cmd_billing_stop(ctx: Context) -> int:

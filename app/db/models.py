@@ -148,6 +148,8 @@ class AccountRegistration(Base):
     sent_on: Mapped[date | None] = mapped_column(Date)  # REG-3: when the paper form last left in a shipment
     corrected: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # a form after a return
     billing_stop_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # debited before the product took it over (imported as complete): its first month here is not new (新規コード 0)
+    debited_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -107,6 +107,7 @@ class ValidRegistration:
     status: RegistrationStatus
     checklist: dict[str, bool]
     note: str
+    debited_before: bool = False  # imported as already debited elsewhere: 新規コード 0 in its first month
 
     def stored_fields(self) -> dict[str, Any]:
         """The values as the database stores them (enums as their plain value)."""
@@ -132,6 +133,7 @@ class ValidRegistration:
             "status": self.status.value,
             "checklist": dict(self.checklist),
             "note": self.note,
+            "debited_before": self.debited_before,
         }
 
 

@@ -22,6 +22,15 @@ def complete(db: Database, operator: OperatorRef, **overrides: str) -> accounts.
     return factories.complete(db, operator, confirm_duplicate_account=True, **overrides)
 
 
+HEADER_SETTINGS = {"zengin_consignor_code": "0000329273", "consignor_name_kana": "カブシキガイシャ サンプル",
+                   "merchant_bank_code": "0001", "merchant_branch_code": "210", "merchant_deposit_type": "1",
+                   "merchant_account_number": "7654321"}  # fmt: skip
+
+
+def bank_header(db: Database, operator: OperatorRef) -> None:
+    settings.update_settings(db, HEADER_SETTINGS, operator)
+
+
 # --- an independent reader of the bank format (positions from the reference, not from app.domain.zengin) ---
 def parse_zengin(data: bytes) -> list[dict[str, str]]:
     body = data.rstrip(b"\x1a")
@@ -80,19 +89,74 @@ def test_export_is_refused_while_a_line_cannot_be_billed(db: Database, operator:
 
 
 def test_zero_lines_still_make_a_file_on_a_fresh_database(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    bank_header(db, operator)
     out = tmp_path / "empty.txt"
-    result = billing.export_month(db, "2027-02", "zengin", out, operator)  # BILL-5
-    assert result.line_count == 0 and result.warnings  # header fields not set: a warning
+    result = billing.export_month(db, "2027-02", "zengin", out, operator, final=True)  # BILL-5
+    assert result.line_count == 0 and not result.warnings
     records = parse_zengin(out.read_bytes())
     assert [r["kind"] for r in records] == ["header", "trailer", "end"]
-    assert records[0]["consignor_code"] == "0000000000" and records[0]["debit_date"] == "0301"
+    assert records[0]["consignor_code"] == "0000329273" and records[0]["debit_date"] == "0301"
     assert records[1]["count"] == "000000" and records[1]["total"] == "0" * 12
 
 
+def test_a_final_bank_file_is_refused_naming_every_missing_header_setting(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    complete(db, operator)
+    billing.prepare_month(db, "2027-02", operator)
+    out = tmp_path / "final.txt"
+    with pytest.raises(billing.HeaderIncomplete) as refused:
+        billing.export_month(db, "2027-02", "zengin", out, operator, final=True)
+    assert [p.setting for p in refused.value.problems] == [
+        "zengin_consignor_code", "consignor_name_kana", "merchant_bank_code", "merchant_branch_code",
+        "merchant_deposit_type", "merchant_account_number",
+    ]  # fmt: skip
+    assert "委託者コード（10桁・請求データ用）が未設定です" in refused.value.message
+    assert "--" not in refused.value.screen_message
+    assert not out.exists() and billing.get_month(db, "2027-02").state == "draft" and billing.exports(db, "2027-02") == []
+    # a bank and branch that are not in the bank data, the rest complete: only that is named
+    bank_header(db, operator)
+    settings.update_settings(db, {"merchant_bank_code": "9999"}, operator)
+    with pytest.raises(billing.HeaderIncomplete) as refused:
+        billing.export_month(db, "2027-02", "zengin", out, operator, final=True)
+    assert [str(p) for p in refused.value.problems] == ["取引銀行コードが銀行データにありません",
+                                                        "取引支店コードが銀行データにありません"]  # fmt: skip
+    assert not out.exists()
+    settings.update_settings(db, {"merchant_bank_code": "0001"}, operator)
+    assert billing.export_month(db, "2027-02", "zengin", out, operator, final=True).final
+    header = parse_zengin(out.read_bytes())[0]
+    assert header["consignor_code"] == "0000329273" and header["bank"] == "0001"
+
+
+def test_a_draft_bank_file_is_never_written_the_preview_shows_it(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    bank_header(db, operator)
+    complete(db, operator, monthly_amount="1200")
+    complete(db, operator, account_number="2", monthly_amount="800")
+    billing.prepare_month(db, "2027-02", operator)
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    draft = tmp_path / "draft.txt"
+    with pytest.raises(InvalidValue) as refused:
+        billing.export_month(db, "2027-02", "zengin", draft, operator)
+    assert refused.value.code == "billing.bank_file_final_only" and not draft.exists()
+    assert list(tmp_path.iterdir()) == []  # not even a temporary file is left
+    preview = billing.preview_bank_file(db, "2027-02")
+    assert preview.ready and (preview.line_count, preview.total) == (2, 2000)
+    assert preview.new_code_counts == {1: 2} and [(g.count, g.total) for g in preview.groups] == [(2, 2000)]
+    assert preview.header.consignor_code == "0000329273" and preview.header.bank_name.strip() == "ﾐｽﾞﾎ"
+    assert list(tmp_path.iterdir()) == [] and billing.get_month(db, "2027-02").state == "draft"
+    assert billing.exports(db, "2027-02") == []
+    # the final file then holds exactly what the preview said
+    final = tmp_path / "final.txt"
+    billing.export_month(db, "2027-02", "zengin", final, operator, final=True)
+    trailer = next(r for r in parse_zengin(final.read_bytes()) if r["kind"] == "trailer")
+    assert (int(trailer["count"]), int(trailer["total"])) == (preview.line_count, preview.total)
+
+
 def test_bank_file_bytes(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
-    settings.update_settings(db, {"zengin_consignor_code": "0000329273", "consignor_name_kana": "カブシキガイシャ サンプル",
-                                  "merchant_bank_code": "0001", "merchant_branch_code": "210",
-                                  "merchant_deposit_type": "1", "merchant_account_number": "7654321"}, operator)  # fmt: skip
+    bank_header(db, operator)
     complete(db, operator, account_holder_kana="ガッコウ ジロウ", monthly_amount="12000")
     complete(db, operator, account_number="7", account_holder_kana="カブシキガイシャ スズキ", monthly_amount="980")
     billing.prepare_month(db, "2027-02", operator)
@@ -115,6 +179,7 @@ def test_bank_file_bytes(db: Database, operator: OperatorRef, tmp_path: Path) ->
 
 
 def test_new_code_follows_the_previous_debit(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    bank_header(db, operator)
     a = complete(db, operator)
     b = complete(db, operator, account_number="2")
     billing.prepare_month(db, "2027-01", operator)
@@ -131,24 +196,46 @@ def test_new_code_follows_the_previous_debit(db: Database, operator: OperatorRef
 
 
 def test_excel_export(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
-    complete(db, operator, bank_code="0001", branch_code="210", account_number="0012345", monthly_amount="5500")
+    complete(db, operator, bank_code="0001", branch_code="210", account_number="0012345", monthly_amount="5500",
+             contract_holder_name="=HYPERLINK(\"http://x\")")  # fmt: skip
+    complete(db, operator, account_number="2", monthly_amount="1000", contract_holder_name="鈴木 花子")
     billing.prepare_month(db, "2027-02", operator)
+    line = billing.list_lines(db, "2027-02")[1]
+    billing.set_amount(db, line.id, "1000", operator)
     out = tmp_path / "feb.xlsx"
     billing.export_month(db, "2027-02", "xlsx", out, operator)
     book = load_workbook(out)
     data, summary = book["請求明細"], book["集計"]
     header = [c.value for c in data[1]]
     row = [c.value for c in data[2]]
-    assert header[:3] == ["顧客番号", "銀行コード", "銀行名"]
-    assert row[0] == "03292790000000000001" and row[1] == "0001" and row[3] == "210" and row[6] == "0012345"
-    assert data.cell(2, 1).number_format == "@" and isinstance(row[8], int) and row[8] == 5500
-    assert "¥" in data.cell(2, 9).number_format and data.freeze_panes == "A2"
-    assert data.page_setup.orientation == "landscape"
-    facts = {r[0].value: r[1].value for r in summary.iter_rows(min_row=2)}
-    assert facts["件数"] == 1 and facts["合計金額"] == 5500 and facts["請求月"] == "2027-02"
+    assert header[:4] == ["顧客番号", "契約者名", "銀行コード", "銀行名"]
+    assert header[10].startswith("新規コード\n") and "1=初回" in header[10] and header[11] == "摘要"
+    assert row[0] == "03292790000000000001" and row[2] == "0001" and row[4] == "210" and row[7] == "0012345"
+    assert data.cell(2, 1).number_format == "@" and isinstance(row[9], int) and row[9] == 5500
+    assert "¥" in data.cell(2, 10).number_format and data.freeze_panes == "A2"
+    # 新規コード: its own alignment (centred), never right-aligned against the 摘要 text
+    assert row[10] == 1 and data.cell(2, 11).alignment.horizontal == "center"
+    assert data.cell(2, 12).alignment.shrink_to_fit  # 摘要 shrinks into its column, never runs over
+    # a name that looks like a formula is a plain string (control characters: tests/io/test_exports.py)
+    assert row[1] == '=HYPERLINK("http://x")' and data.cell(2, 2).data_type == "s"
+    # the total row
+    last = [c.value for c in data[data.max_row]]
+    assert last[0] == "合計" and last[1] == "2 件" and last[9] == 6500
+    # every page: 下書き in the header and the footer, 「n / N ページ」
+    for sheet in (data, summary):
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.oddHeader.right.text == "下書き" and sheet.oddFooter.left.text == "下書き"
+        assert sheet.oddFooter.center.text == "&P / &N ページ" and sheet.evenFooter.center.text == "&P / &N ページ"
+    facts = {r[0].value: r[1].value for r in summary.iter_rows(min_row=2) if r and r[0].value}
+    assert facts["件数"] == 2 and facts["合計金額"] == 6500 and facts["請求月"] == "2027-02"
     assert facts["振替日"].date() == date(2027, 3, 1) and facts["確定"] == "下書き"
+    assert "aaa" in summary.cell(5, 2).number_format  # the weekday is printed with the date
+    rows = {r[0].value: [c.value for c in r] for r in summary.iter_rows(min_row=2) if r and r[0].value}
+    assert rows["新規コード 1"][2:] == [2, 6500]
+    assert rows["0001"][2:] == [1, 5500] and rows["0005"][2:] == [1, 1000]  # by bank
     log = billing.exports(db, "2027-02")
-    assert [(entry[2], entry[4], entry[5]) for entry in log] == [("xlsx", 1, 5500)]
+    assert [(entry[2], entry[4], entry[5]) for entry in log] == [("xlsx", 2, 6500)]
+    assert billing.list_lines(db, "2027-02")[0].new_code == 0  # a draft export stores nothing on the lines
 
 
 def test_final_export_locks_the_month(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
@@ -170,6 +257,7 @@ def test_final_export_locks_the_month(db: Database, operator: OperatorRef, tmp_p
 
 
 def test_stop_request_until_the_deadline(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    bank_header(db, operator)
     view = complete(db, operator)
     billing.prepare_month(db, "2027-02", operator)
     with pytest.raises(InvalidValue, match="確定していません"):
@@ -218,13 +306,16 @@ def test_annual_schedule_overrides_the_deadline_and_a_past_deadline_only_warns(
     billing.set_schedule(db, "2027-02", date(2027, 2, 12))
     billing.prepare_month(db, "2027-02", operator)
     assert billing.get_month(db, "2027-02").schedule.billing_deadline == date(2027, 2, 12)
-    result = billing.export_month(db, "2027-02", "zengin", tmp_path / "late.txt", operator, today=date(2027, 2, 15))
+    result = billing.export_month(db, "2027-02", "xlsx", tmp_path / "late.xlsx", operator, today=date(2027, 2, 15))
     assert any("締切日 2027-02-12 を過ぎています" in w for w in result.warnings)
+    preview = billing.preview_bank_file(db, "2027-02", today=date(2027, 2, 15))
+    assert any("締切日 2027-02-12 を過ぎています" in w for w in preview.warnings)
 
 
 def test_lapse_warning_lists_registrations_without_a_debit_for_a_year(
     db: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
+    bank_header(db, operator)
     view = complete(db, operator)
     billing.prepare_month(db, "2025-11", operator)
     billing.export_month(db, "2025-11", "zengin", tmp_path / "old.txt", operator, final=True)

@@ -18,7 +18,7 @@ from app.services.files import atomic_target
 TEXT = "@"
 # (header, view attribute, width, number format)
 COLUMNS: list[tuple[str, str, float, str | None]] = [
-    ("顧客番号", "customer_number", 24, TEXT),
+    ("顧客番号", "customer_number", 25, TEXT),
     ("状態", "status_label", 14, None),
     ("契約者名", "contract_holder_name", 24, None),
     ("契約者名カナ", "contract_holder_kana", 24, None),
@@ -71,8 +71,11 @@ def export_registrations(
     *,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    spreadsheet_csv: bool = False,
 ) -> int:
-    """Write the registrations with these ids, in this order; returns how many were written."""
+    """Write the registrations with these ids, in this order; returns how many were written. A .csv is the
+    machine CSV (values as they are) unless `spreadsheet_csv`: then digit codes are written so that Excel and
+    LibreOffice keep them as text (20-digit customer numbers, leading zeros)."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InvalidValue("書き出せるのは .xlsx と .csv です", code="export_type")
@@ -80,5 +83,5 @@ def export_registrations(
     with atomic_target(path) as temporary:
         rows = _rows(db, ids, progress, cancelled)
         if suffix == ".xlsx":
-            return write_xlsx(temporary, "口座一覧", columns, rows)
-        return write_csv(temporary, columns, rows)
+            return write_xlsx(temporary, "口座一覧", columns, rows, title="口座一覧")
+        return write_csv(temporary, columns, rows, spreadsheet=spreadsheet_csv)

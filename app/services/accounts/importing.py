@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +24,11 @@ from app.services.settings import get_settings
 
 COLUMNS: dict[str, str] = {FIELD_LABELS[name]: name for name in KEYED_FIELDS}  # header → field
 REQUIRED_COLUMNS = ("契約者名", "契約者名カナ", "銀行コード", "口座名義カナ")
-OPTIONAL_COLUMNS = {"状態": "status"}  # lets a merchant bring registrations already complete at the bank
+# 状態 lets a merchant bring registrations already complete at the bank; 振替実績 says such a registration was
+# debited before (by the merchant's previous system), so its first month here carries 新規コード 0, not 1.
+OPTIONAL_COLUMNS = {"状態": "status", "振替実績": "debited_before"}
+DEBITED_YES = ("あり", "有", "済", "はい", "1")
+DEBITED_NO = ("", "なし", "無", "未", "いいえ", "0")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def import_accounts(
         return ImportResult(problems, [], 0)
 
     prefix = get_settings(db).customer_number_prefix
-    label_of = {field: label for label, field in COLUMNS.items()} | {"status": "状態"}
+    label_of = {field: label for label, field in COLUMNS.items()} | {"status": "状態", "debited_before": "振替実績"}
     valids: list[ValidRegistration] = []
     row_numbers: list[int] = []
     for row_number, cells in table.rows:
@@ -91,6 +95,17 @@ def import_accounts(
         except DomainError as error:
             problems.append(ImportProblem(row_number, "状態", error.message))
             continue
+        debited = cells.get("振替実績", "").strip()
+        if debited not in DEBITED_YES + DEBITED_NO:
+            problems.append(ImportProblem(row_number, "振替実績", "振替実績は「あり」か「なし」（空欄はなし）です"))
+            continue
+        if debited in DEBITED_YES:
+            if valid.status != RegistrationStatus.COMPLETE:
+                problems.append(
+                    ImportProblem(row_number, "振替実績", "振替実績「あり」は状態が登録済の行にだけ書けます")
+                )
+                continue
+            valid = replace(valid, debited_before=True)
         valids.append(valid)
         row_numbers.append(row_number)
     if not table.rows:

@@ -6,6 +6,7 @@ BILL-6: exported as final = locked; BILL-7: stop requests until the deadline.
 
 from app.services.billing.amounts import import_amounts
 from app.services.billing.audit import audit_trail
+from app.services.billing.bankfile import BankFilePreview, HeaderIncomplete, HeaderProblem
 from app.services.billing.checks import check_month
 from app.services.billing.common import (
     DRAFT,
@@ -21,7 +22,7 @@ from app.services.billing.common import (
     LineView,
     MonthView,
 )
-from app.services.billing.export import ExportLine, export_month, header_warnings
+from app.services.billing.export import ExportLine, export_month, header_warnings, preview_bank_file
 from app.services.billing.months import (
     billable_reason,
     get_month,
@@ -41,10 +42,13 @@ __all__ = [
     "LAPSE_WARNING_MONTHS",
     "RESULTS",
     "STATE_LABELS",
+    "BankFilePreview",
     "BillingRefused",
     "ExportCancelled",
     "ExportLine",
     "ExportResult",
+    "HeaderIncomplete",
+    "HeaderProblem",
     "ImportProblem",
     "LineProblem",
     "LineView",
@@ -62,6 +66,7 @@ __all__ = [
     "list_lines",
     "month_schedule_view",
     "prepare_month",
+    "preview_bank_file",
     "remove_customer",
     "remove_line",
     "schedule_for",

@@ -1,45 +1,59 @@
-"""Exporting a month as a workbook or the bank format; as final it locks the month (BILL-6)."""
+"""Exporting a month as a workbook or the bank format; as final it locks the month (BILL-6).
+
+No write transaction spans the file (house rule, issue #9): the month is read in one consistent snapshot, the
+file is written to a temporary file beside the target, then one short write transaction checks the month did
+not change since the snapshot (its version, its change record, the merchant settings for the bank file, the
+registrations its lines bill), records the export (and the lock when final) and commits; only then is the file
+moved into place. A crash, a refusal or a cancel leave no file at the target and nothing recorded.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.models import (
     AccountRegistration,
+    AuditLog,
     BillingExport,
     BillingLine,
     BillingMonth,
+    RegistrationHistory,
     utcnow,
 )
-from app.domain import bank_codes
 from app.domain.business_calendar import BillingMonth as Month
 from app.domain.business_calendar import MonthSchedule
-from app.domain.errors import DomainError, InvalidValue
-from app.domain.kana import FieldClass, fit, to_bank_kana
-from app.domain.zengin import DebitLine, Header, NewCode, write
+from app.domain.errors import Conflict, InvalidValue
+from app.io.zengin import NewCode, plan_groups, write
 from app.messages import text
-from app.services.billing.checks import _problems
-from app.services.billing.common import (
-    DRAFT,
-    FINAL,
-    BillingRefused,
-    ExportResult,
+from app.progress import Cancelled
+from app.services.billing.audit import _audit
+from app.services.billing.bankfile import (
+    BankFilePreview,
+    HeaderIncomplete,
+    bank_header,
+    check_header,
+    debit_lines,
 )
+from app.services.billing.checks import _problems
+from app.services.billing.common import DRAFT, FINAL, BillingRefused, ExportResult, LineProblem
 from app.services.billing.months import _month_row
 from app.services.billing.schedule import schedule_for
+from app.services.files import staged_file
 from app.services.operators import OperatorRef
-from app.services.settings import SettingsView, get_settings
+from app.services.settings import SettingsView, _view, load_settings
 
 
 class ExportLine(NamedTuple):
-    """A line as it is written: plain values read in one query."""
+    """A line as it is written: plain values read in one query (the registration's names beside it)."""
 
     id: int
     registration_id: int
@@ -52,10 +66,40 @@ class ExportLine(NamedTuple):
     account_number: str
     account_holder_bank: str
     new_code: int
+    contract_holder_name: str = ""
+    bank_name: str = ""
+    branch_name: str = ""
+    debited_before: bool = False
 
 
-def _export_lines(session: Session, row: BillingMonth) -> list[ExportLine]:
-    L = BillingLine
+@dataclass(frozen=True)
+class _Snapshot:
+    """The month as one consistent read saw it, and the marks that say whether it changed since."""
+
+    row_id: int | None
+    state: str
+    version: int | None
+    audit_mark: int
+    history_mark: int
+    settings: SettingsView
+    schedule: MonthSchedule
+    lines: list[ExportLine]
+    code_changes: list[dict[str, int]]
+    problems: list[LineProblem]
+
+
+@contextmanager
+def _consistent_read(db: Database) -> Iterator[Session]:
+    """One snapshot for every query: SQLite's read transaction is one already (WAL); PostgreSQL's default
+    (read committed) takes a new snapshot per statement, so the read runs as repeatable read."""
+    with db.read() as session:
+        if not db.is_sqlite:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield session
+
+
+def _export_lines(session: Session, row_id: int) -> list[ExportLine]:
+    L, R = BillingLine, AccountRegistration
     stmt = (
         select(
             L.id,
@@ -69,21 +113,28 @@ def _export_lines(session: Session, row: BillingMonth) -> list[ExportLine]:
             L.account_number,
             L.account_holder_bank,
             L.new_code,
+            R.contract_holder_name,
+            R.bank_name,
+            R.branch_name,
+            R.debited_before,
         )
-        .where(L.billing_month_id == row.id, L.stopped.is_(False))
+        .join(R, R.id == L.registration_id)
+        .where(L.billing_month_id == row_id, L.stopped.is_(False))
         .order_by(L.customer_number)
     )
     return [ExportLine._make(values) for values in session.execute(stmt)]
 
 
-def _new_codes(session: Session, row: BillingMonth, lines: list[ExportLine]) -> list[ExportLine]:
-    """新規コード from the last final export before this month: 1 first debit, 2 account changed, 0 other."""
+def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[list[ExportLine], list[dict[str, int]]]:
+    """新規コード from the last final export before this month: 1 first debit (unless the registration was
+    debited before the product took it over), 2 account changed, 0 other. Returns the coded lines and the
+    stored codes that differ (written only with the lock)."""
     L = BillingLine
     previous: dict[int, tuple[str, str, int, str]] = {}
     stmt = (
         select(L.registration_id, L.bank_code, L.branch_code, L.deposit_type, L.account_number)
         .join(BillingMonth, BillingMonth.id == L.billing_month_id)
-        .where(BillingMonth.state != DRAFT, BillingMonth.month < row.month, L.stopped.is_(False))
+        .where(BillingMonth.state != DRAFT, BillingMonth.month < month, L.stopped.is_(False))
         .order_by(BillingMonth.month)
     )
     for rid, bank, branch, deposit, number in session.execute(stmt):
@@ -93,37 +144,87 @@ def _new_codes(session: Session, row: BillingMonth, lines: list[ExportLine]) -> 
     for line in lines:
         before = previous.get(line.registration_id)
         account = (line.bank_code, line.branch_code, line.deposit_type, line.account_number)
-        code = NewCode.FIRST if before is None else NewCode.CHANGED if before != account else NewCode.OTHER
+        if before is None:
+            code = NewCode.OTHER if line.debited_before else NewCode.FIRST
+        else:
+            code = NewCode.CHANGED if before != account else NewCode.OTHER
         if code != line.new_code:
             changed.append({"line_id": line.id, "code": code})
             line = line._replace(new_code=code)
         coded.append(line)
-    if changed:
-        table = cast(Table, BillingLine.__table__)  # Core: one executemany UPDATE, not the ORM bulk path
-        session.connection().execute(
-            update(table).where(table.c.id == bindparam("line_id")).values(new_code=bindparam("code")), changed
+    return coded, changed
+
+
+def _audit_mark(session: Session, month: str) -> int:
+    stmt = select(func.coalesce(func.max(AuditLog.id), 0)).where(
+        AuditLog.entity == "billing_month", AuditLog.entity_id == month
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def _history_mark(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(RegistrationHistory.id), 0))) or 0)
+
+
+def _snapshot(db: Database, month: Month) -> _Snapshot:
+    with _consistent_read(db) as session:
+        settings = _view(load_settings(session))
+        schedule = schedule_for(session, month, settings.stop_request_business_days)
+        row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
+        audit_mark, history_mark = _audit_mark(session, str(month)), _history_mark(session)
+        if row is None:  # BILL-5: a month never prepared still has its (empty) file
+            return _Snapshot(None, DRAFT, None, audit_mark, history_mark, settings, schedule, [], [], [])
+        problems = _problems(session, row)
+        lines = _export_lines(session, row.id)
+        changes: list[dict[str, int]] = []
+        if row.state == DRAFT:
+            lines, changes = _new_codes(session, row.month, lines)
+        return _Snapshot(
+            row.id, row.state, row.version, audit_mark, history_mark, settings, schedule, lines, changes, problems
         )
-    return coded
 
 
 def header_warnings(db: Database) -> list[str]:
-    """Header fields not set yet: the file is still produced (BILL-5), zero- or space-filled, with a warning."""
-    s = get_settings(db)
-    missing = [
-        label
-        for label, value in (
-            ("委託者コード（10桁）", s.zengin_consignor_code),
-            ("委託者名カナ", s.consignor_name_kana),
-            ("取引銀行コード", s.merchant_bank_code),
-            ("取引支店コード", s.merchant_branch_code),
-            ("取引口座の預金種目", s.merchant_deposit_type),
-            ("取引口座の口座番号", s.merchant_account_number),
-        )
-        if not value
-    ]
-    if not missing:
-        return []
-    return [f"加盟店設定の {'、'.join(missing)} が未設定のため、ヘッダーの該当欄を0または空白で出力しました"]
+    """The header settings still missing or wrong (the final bank file is refused until there are none)."""
+    snap = _snapshot_settings(db)
+    return [str(p) for p in check_header(bank_header(*snap))]
+
+
+def _snapshot_settings(db: Database) -> tuple[SettingsView, MonthSchedule]:
+    with db.read() as session:
+        settings = _view(load_settings(session))
+        today = date.today()
+        month = Month(today.year, today.month)
+        return settings, schedule_for(session, month, settings.stop_request_business_days)
+
+
+def preview_bank_file(db: Database, month: str, *, today: date | None = None) -> BankFilePreview:
+    """What the month's bank file will hold (header, groups, counts, totals, 新規コード), without a file."""
+    parsed = Month.parse(month)
+    snap = _snapshot(db, parsed)
+    header = bank_header(snap.settings, snap.schedule)
+    counts: dict[int, int] = {}
+    for line in snap.lines:
+        counts[line.new_code] = counts.get(line.new_code, 0) + 1
+    return BankFilePreview(
+        month=str(parsed),
+        state=snap.state,
+        header=header,
+        header_problems=check_header(header),
+        line_problems=[str(p) for p in snap.problems],
+        groups=plan_groups(line.amount for line in snap.lines),
+        line_count=len(snap.lines),
+        total=sum(line.amount for line in snap.lines),
+        new_code_counts=dict(sorted(counts.items())),
+        warnings=_deadline_warnings(snap.schedule, today or date.today()),
+    )
+
+
+def _deadline_warnings(schedule: MonthSchedule, day: date) -> list[str]:
+    if day > schedule.billing_deadline:
+        deadline = schedule.billing_deadline.isoformat()
+        return [text("billing.deadline_passed", deadline=deadline)]  # BILL-2
+    return []
 
 
 def export_month(
@@ -140,120 +241,105 @@ def export_month(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ExportResult:
     """Write the month as .xlsx or the bank format; refused with every problem when a line cannot be billed.
+    The bank format exists only as the final file (or a copy of a month already final), with a complete header.
     As final, the month is locked (BILL-6). A past deadline is a warning, not a refusal."""
     if fmt not in ("xlsx", "zengin"):
         raise InvalidValue("形式は xlsx か zengin です", code="export_format")
     parsed = Month.parse(month)
-    day = today or date.today()
-    settings = get_settings(db)
-    warnings = header_warnings(db) if fmt == "zengin" else []  # the Excel file has no bank header
-    with db.write() as session:
-        row = _month_row(session, parsed, create=True)
-        problems = _problems(session, row)
-        if problems:
-            raise BillingRefused(problems)
-        lines = _export_lines(session, row)
-        already_final = row.state != DRAFT
-        if row.state == DRAFT:
-            lines = _new_codes(session, row, lines)
-        schedule = schedule_for(session, parsed, settings.stop_request_business_days)
-        if day > schedule.billing_deadline:
-            deadline = schedule.billing_deadline.isoformat()
-            warnings.append(text("billing.deadline_passed", deadline=deadline))  # BILL-2
-        names = _registration_names(session, lines) if fmt == "xlsx" else {}
-        total = sum(line.amount for line in lines)
+    snap = _snapshot(db, parsed)
+    already_final = snap.state != DRAFT
+    if snap.problems:
+        raise BillingRefused(snap.problems)
+    if fmt == "zengin" and not (final or already_final):
+        raise InvalidValue("billing.bank_file_final_only", month=str(parsed))
+    header = bank_header(snap.settings, snap.schedule)
+    if fmt == "zengin":
+        header_problems = check_header(header)
+        if header_problems:
+            raise HeaderIncomplete(header_problems)
+    warnings = _deadline_warnings(snap.schedule, today or date.today())
+    lines = snap.lines
+    total = sum(line.amount for line in lines)
+    with staged_file(path) as (temporary, done):
+        if cancelled():
+            raise Cancelled
         if fmt == "zengin":
-            _write_zengin(path, settings, schedule, lines, newline)
+            temporary.write_bytes(write(header, debit_lines(lines), newline=newline))
         else:
             from app.io.billing_xlsx import write_billing_workbook
 
             write_billing_workbook(
-                path, settings, schedule, lines, names, operator, final or already_final, progress, cancelled
+                temporary, snap.settings, snap.schedule, lines, operator, final or already_final, progress, cancelled
             )
-        if final and row.state == DRAFT:
+        if cancelled():
+            raise Cancelled
+        _record(db, parsed, snap, fmt, path, operator, final, total)
+        done[0] = True
+    return ExportResult(path, fmt, len(lines), total, final, warnings, already_final)
+
+
+def _record(
+    db: Database, month: Month, snap: _Snapshot, fmt: str, path: Path, operator: OperatorRef, final: bool, total: int
+) -> None:
+    """The one short write transaction: the month is still as the snapshot saw it, then the export (and lock)."""
+    with db.write() as session:
+        row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
+        changed = None
+        if snap.row_id is None:
+            if row is not None:
+                changed = "billing.changed_lines"
+            row = _month_row(session, month, create=True)
+        elif row is None or row.version != snap.version or row.state != snap.state:
+            changed = "billing.changed_lines"
+        if changed is None and _audit_mark(session, str(month)) != snap.audit_mark:
+            changed = "billing.changed_lines"
+        if changed is None and fmt == "zengin" and load_settings(session).version != snap.settings.version:
+            changed = "billing.changed_settings"
+        if changed is not None or row is None:
+            from app import messages
+
+            raise Conflict(
+                "billing.month_changed", month=str(month), what=messages.text(changed or "billing.changed_lines")
+            )
+        _recheck_changed_registrations(session, row, snap)
+        locking = final and row.state == DRAFT
+        if locking and snap.code_changes:
+            table = cast(Table, BillingLine.__table__)  # Core: one executemany UPDATE, not the ORM bulk path
+            session.connection().execute(
+                update(table).where(table.c.id == bindparam("line_id")).values(new_code=bindparam("code")),
+                snap.code_changes,
+            )
+        if locking:
             row.state = FINAL
             row.locked_at = utcnow()
             row.locked_by = operator.id
+            _audit(session, operator, str(month), "lock", format=fmt, lines=len(snap.lines), total=total)
         session.add(
             BillingExport(
                 billing_month_id=row.id,
                 operator_id=operator.id,
                 format=fmt,
                 final=final,
-                line_count=len(lines),
+                line_count=len(snap.lines),
                 total=total,
                 file_name=path.name,
             )
         )
-    return ExportResult(path, fmt, len(lines), total, final, warnings, already_final)
 
 
-def _registration_names(session: Session, lines: Sequence[ExportLine]) -> dict[int, tuple[str, str, str]]:
-    ids = [line.registration_id for line in lines]
-    found: dict[int, tuple[str, str, str]] = {}
-    for start in range(0, len(ids), 500):
-        stmt = select(
-            AccountRegistration.id,
-            AccountRegistration.bank_name,
-            AccountRegistration.branch_name,
-            AccountRegistration.account_holder_kana,
-        ).where(AccountRegistration.id.in_(ids[start : start + 500]))
-        for rid, bank, branch, kana in session.execute(stmt):
-            found[rid] = (bank, branch, kana)
-    return found
-
-
-def _bank_kana_names(bank: str, branch: str) -> tuple[str, str]:
-    try:
-        b = bank_codes.lookup_branch(bank, branch)
-        return (
-            fit(to_bank_kana(bank_codes.lookup_bank(bank).kana, FieldClass.BANK_NAME), 15),
-            fit(to_bank_kana(b.kana, FieldClass.BANK_NAME), 15),
-        )
-    except DomainError:
-        return "", ""
-
-
-def _write_zengin(
-    path: Path, settings: SettingsView, schedule: MonthSchedule, lines: Sequence[ExportLine], newline: bool
-) -> None:
-    names: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def kana_names(bank: str, branch: str) -> tuple[str, str]:
-        if (bank, branch) not in names:
-            names[(bank, branch)] = _bank_kana_names(bank, branch)
-        return names[(bank, branch)]
-
-    merchant_names = ("", "")
-    if settings.merchant_bank_code and settings.merchant_branch_code:
-        merchant_names = kana_names(settings.merchant_bank_code, settings.merchant_branch_code)
-    header = Header(
-        consignor_code=settings.zengin_consignor_code,
-        consignor_name=settings.consignor_name_kana,
-        debit_date=schedule.debit_date,  # BILL-1: may fall in the next month
-        bank_code=settings.merchant_bank_code,
-        bank_name=merchant_names[0],
-        branch_code=settings.merchant_branch_code,
-        branch_name=merchant_names[1],
-        deposit_type=int(settings.merchant_deposit_type or 0),
-        account_number=settings.merchant_account_number,
+def _recheck_changed_registrations(session: Session, row: BillingMonth, snap: _Snapshot) -> None:
+    """A registration billed by the month changed during the export (e.g. invalidated): its line is checked
+    again under the write lock; a line that can no longer be billed refuses the file (BILL-4)."""
+    changed_ids = set(
+        session.scalars(
+            select(RegistrationHistory.registration_id).where(RegistrationHistory.id > snap.history_mark)
+        ).all()
     )
-
-    for key in {(line.bank_code, line.branch_code) for line in lines}:
-        kana_names(*key)  # each branch's kana names once, not once a line
-    debits = [
-        DebitLine(
-            line.bank_code,
-            *names[(line.bank_code, line.branch_code)][:1],
-            line.branch_code,
-            names[(line.bank_code, line.branch_code)][1],
-            line.deposit_type,
-            line.account_number,
-            line.account_holder_bank,
-            line.amount,
-            line.new_code,
-            line.customer_number,
-        )
-        for line in lines
-    ]
-    path.write_bytes(write(header, debits, newline=newline))
+    if not changed_ids or not snap.lines:
+        return
+    billed = {line.registration_id for line in snap.lines}
+    if not changed_ids & billed:
+        return
+    problems = [p for p in _problems(session, row) if p.registration_id in changed_ids]
+    if problems:
+        raise BillingRefused(problems)
