@@ -276,7 +276,16 @@ def test_billing_session(db_path: str, tmp_path: Path) -> None:
     code, out, _ = run("--db", db_path, "billing", "preview", "2027-02")
     assert code == 1 and "明細: 3 件" in out and "委託者コード（10桁・請求データ用）が未設定です" in out
     code, _, err = run(
-        "--db", db_path, "billing", "export", "2027-02", "--format", "zengin", "--final", "--out", str(tmp_path / "f.txt")
+        "--db",
+        db_path,
+        "billing",
+        "export",
+        "2027-02",
+        "--format",
+        "zengin",
+        "--final",
+        "--out",
+        str(tmp_path / "f.txt"),
     )
     assert code == 1 and "refused: 取引口座の口座番号が未設定です" in err and not (tmp_path / "f.txt").exists()
     for key, value in (("zengin_consignor_code", "0000329273"), ("consignor_name_kana", "サンプル"),

@@ -10,6 +10,7 @@ a line costs about what a bare openpyxl write-only loop costs.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -196,6 +197,39 @@ def write_billing_workbook(
     if cancelled():
         raise Cancelled
     book = Workbook(write_only=True)
+    try:
+        _write(book, path, settings, schedule, lines, operator, final, progress, cancelled, now)
+    except BaseException:
+        discard(book)
+        raise
+
+
+def discard(book: Workbook) -> None:
+    """A workbook abandoned half-way (a cancel, an error): close each sheet's stream and remove the temporary
+    file openpyxl writes the sheet into (it holds names and account numbers)."""
+    for sheet in book.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):  # the sheet is being thrown away; its file is removed below
+            if not getattr(sheet, "closed", True):
+                sheet.close()
+        with contextlib.suppress(OSError):
+            writer.cleanup()
+
+
+def _write(
+    book: Workbook,
+    path: Path,
+    settings: WorkbookSettings,
+    schedule: MonthSchedule,
+    lines: Sequence[WorkbookLine],
+    operator: WorkbookOperator,
+    final: bool,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+    now: datetime | None,
+) -> None:
     state = "確定" if final else "下書き"
     title = xlsx_text(f"口座振替請求 {schedule.billing_month}　{settings.consignor_name}")
     data = book.create_sheet("請求明細")

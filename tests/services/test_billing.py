@@ -113,7 +113,9 @@ def test_a_final_bank_file_is_refused_naming_every_missing_header_setting(
     ]  # fmt: skip
     assert "委託者コード（10桁・請求データ用）が未設定です" in refused.value.message
     assert "--" not in refused.value.screen_message
-    assert not out.exists() and billing.get_month(db, "2027-02").state == "draft" and billing.exports(db, "2027-02") == []
+    assert (
+        not out.exists() and billing.get_month(db, "2027-02").state == "draft" and billing.exports(db, "2027-02") == []
+    )
     # a bank and branch that are not in the bank data, the rest complete: only that is named
     bank_header(db, operator)
     settings.update_settings(db, {"merchant_bank_code": "9999"}, operator)
@@ -345,3 +347,97 @@ def test_annual_schedule_import_and_a_cancelled_export(db: Database, operator: O
         billing.export_month(db, "2027-03", "xlsx", tmp_path / "c.xlsx", operator, final=True, cancelled=lambda: True)
     assert not (tmp_path / "c.xlsx").exists()
     assert billing.get_month(db, "2027-03").state == "draft" and billing.exports(db, "2027-03") == []
+
+
+def test_a_registration_imported_as_debited_before_is_not_new_in_its_first_month(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    bank_header(db, operator)
+    source = tmp_path / "accounts.csv"
+    source.write_text(
+        "契約者名,契約者名カナ,銀行コード,支店コード,預金種目,口座番号,口座名義カナ,月額,状態,振替実績\n"
+        "山田 太郎,ヤマダ タロウ,0005,001,1,1111111,ヤマダ タロウ,3300,登録済,あり\n"
+        "鈴木 花子,スズキ ハナコ,0005,001,1,2222222,スズキ ハナコ,3300,登録済,\n",
+        encoding="utf-8",
+    )
+    result = accounts.import_accounts(db, source, operator)
+    assert result.ok, result.problems
+    before, fresh = result.registered
+    billing.prepare_month(db, "2027-02", operator)
+    out = tmp_path / "feb.txt"
+    billing.export_month(db, "2027-02", "zengin", out, operator, final=True)
+    codes = {r["customer_number"]: r["new_code"] for r in parse_zengin(out.read_bytes()) if r["kind"] == "data"}
+    assert codes == {before.customer_number: "0", fresh.customer_number: "1"}
+    # refused with row and column: a value that is not yes/no, and 'debited' on a registration not complete
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "契約者名,契約者名カナ,銀行コード,支店コード,預金種目,口座番号,口座名義カナ,状態,振替実績\n"
+        "田中 一,タナカ ハジメ,0005,001,1,3333333,タナカ ハジメ,登録済,たぶん\n"
+        "佐藤 二,サトウ ジ,0005,001,1,4444444,サトウ ジ,,あり\n",
+        encoding="utf-8",
+    )
+    refused = accounts.import_accounts(db, bad, operator)
+    assert [(p.row, p.column) for p in refused.problems] == [(2, "振替実績"), (3, "振替実績")]
+    assert "登録済の行にだけ" in refused.problems[1].message and not refused.registered
+
+
+def test_an_export_records_only_a_month_unchanged_since_its_snapshot(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    """House rule: the file is written outside any write transaction; a change made meanwhile (another clerk's
+    amount, an invalidated registration) fails the export with nothing at the target and nothing recorded."""
+    bank_header(db, operator)
+    a = complete(db, operator)
+    complete(db, operator, account_number="2")
+    billing.prepare_month(db, "2027-02", operator)
+    line = billing.list_lines(db, "2027-02")[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    calls = []
+
+    def meanwhile() -> bool:  # called before and after the file is written: the second call is "during"
+        calls.append(1)
+        if len(calls) == 2:
+            billing.set_amount(db, line.id, "9999", operator)  # another clerk commits while the file is written
+        return False
+
+    from app.domain.errors import Conflict
+
+    for fmt, name in (("xlsx", "feb.xlsx"), ("zengin", "feb.txt")):
+        calls.clear()
+        with pytest.raises(Conflict) as changed:
+            billing.export_month(db, "2027-02", fmt, out / name, operator, final=True, cancelled=meanwhile)
+        assert "変更されました" in changed.value.message
+        assert list(out.iterdir()) == [] and billing.get_month(db, "2027-02").state == "draft"
+        assert billing.exports(db, "2027-02") == []
+
+    def invalidate_meanwhile() -> bool:
+        calls.append(1)
+        if len(calls) == 2:
+            view = accounts.get_registration(db, a.id)
+            accounts.invalidate(db, a.id, view.version, "解約", operator)
+        return False
+
+    calls.clear()
+    with pytest.raises(billing.BillingRefused) as refused:
+        billing.export_month(
+            db, "2027-02", "zengin", out / "x.txt", operator, final=True, cancelled=invalidate_meanwhile
+        )
+    assert [p.customer_number for p in refused.value.problems] == [a.customer_number]
+    assert list(out.iterdir()) == [] and billing.get_month(db, "2027-02").state == "draft"
+
+    # a crash while writing the file: nothing at the target, nothing recorded
+    billing.remove_customer(db, "2027-02", a.customer_number, operator)
+
+    def crash(done: int, total: int) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        billing.export_month(db, "2027-02", "xlsx", out / "c.xlsx", operator, final=True, progress=crash)
+    assert list(out.iterdir()) == [] and billing.exports(db, "2027-02") == []
+    # and the export that runs undisturbed records its lock with its audit row, the file in place
+    result = billing.export_month(db, "2027-02", "zengin", out / "ok.txt", operator, final=True)
+    assert result.final and [p.name for p in out.iterdir()] == ["ok.txt"]
+    assert billing.get_month(db, "2027-02").state == "final"
+    *_, (_at, _name, action, changes) = billing.audit_trail(db, "2027-02")
+    assert action == "lock" and changes["lines"] == 1

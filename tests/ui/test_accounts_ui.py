@@ -311,10 +311,22 @@ def test_export_of_the_current_result(qtbot: QtBot, db: Database, operator: Oper
     assert rows[0][0] == "顧客番号" and len(rows) == 3
     assert rows[1][0] == "03292790000000000001" and rows[1][12] == "1234567"
     assert rows[2][9] == "059" and rows[2][12] == "0654321"  # text, leading zero kept
-    target_csv = tmp_path / "list.csv"
+    assert sheet.column_dimensions["A"].width >= 24  # the 20-digit customer number is not clipped
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    # the dialog offers Excel first, then the two CSVs, each saying what it is for
+    filters = page.export_filters()
+    assert filters[0].endswith("(*.xlsx)") and "Excel や LibreOffice で開く用" in filters[1]
+    assert "取込用" in filters[2] and "値をそのまま" in filters[2]
+    target_csv = tmp_path / "list.csv"  # the window's CSV opens in a spreadsheet with its zeros and digits
     page.export_results(str(target_csv))
     wait_for(qtbot, lambda: "list.csv" in page.count_label.text())
     with target_csv.open(encoding="utf-8-sig") as handle:
+        row = list(csv.reader(handle))[2]
+    assert row[12] == '="0654321"' and row[0] == '="03292790000000000002"'
+    machine_csv = tmp_path / "machine.csv"
+    page.export_results(str(machine_csv), spreadsheet_csv=False)
+    wait_for(qtbot, lambda: "machine.csv" in page.count_label.text())
+    with machine_csv.open(encoding="utf-8-sig") as handle:
         assert list(csv.reader(handle))[2][12] == "0654321"
 
 

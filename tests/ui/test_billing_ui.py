@@ -131,3 +131,43 @@ def test_two_supervisors_editing_one_amount_and_the_audit_trail(
         ("システム", "amount", {"customer_number": first.customer_number, "amount": [5000, 4400]}),
         ("システム", "remove", {"customer_number": views[1].customer_number, "amount": 3300}),
     ]
+
+
+def test_the_bank_file_only_as_final_and_its_preview(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from app.services import settings
+
+    complete(db, operator, 1)
+    complete(db, operator, 2, "1200")
+    billing.prepare_month(db, "2027-02", operator)
+    page = BillingPage(db, operator, runner)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.month.setDate(QDate(2027, 2, 1))
+    # before the lock: no bank-format file, the screen says how to see what it will hold
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("zengin", str(tmp_path / "draft.txt"))
+    assert "確定として書き出す" in page.message.text() and "--final" not in page.message.text()
+    assert not (tmp_path / "draft.txt").exists()
+    # the preview: counts, totals, and every header setting still missing
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.last_preview is not None, timeout=10_000)
+    text = page.message.text()
+    assert "明細: 2 件　合計 4,500 円" in text and "委託者コード（10桁・請求データ用）が未設定です" in text
+    assert "新規コード別: 1: 2 件" in text and "BILL" not in text
+    # a final file with the header empty is refused, naming the settings
+    page.final.setChecked(True)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("zengin", str(tmp_path / "final.txt"))
+    assert "取引口座の口座番号が未設定です" in page.message.text() and not (tmp_path / "final.txt").exists()
+    assert billing.get_month(db, "2027-02").state == "draft"
+    settings.update_settings(db, {"zengin_consignor_code": "0000329273", "consignor_name_kana": "サンプル",
+                                  "merchant_bank_code": "0001", "merchant_branch_code": "001",
+                                  "merchant_deposit_type": "1", "merchant_account_number": "1234567"},
+                             operator)  # fmt: skip
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("zengin", str(tmp_path / "final.txt"))
+    assert (tmp_path / "final.txt").read_bytes()[:3] == b"191"
+    assert billing.get_month(db, "2027-02").state == "final"

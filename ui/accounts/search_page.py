@@ -443,18 +443,32 @@ class SearchPage(QWidget):
     def _export_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("書き出しできませんでした"), error_text(error))
 
-    def export_results(self, path: str | None = None) -> None:
+    def export_filters(self) -> list[str]:
+        """The file dialog's choices, Excel first (the default): a CSV to open in a spreadsheet keeps customer
+        numbers and leading zeros as they are; the plain CSV is for another program to read."""
+        return [
+            self.tr("Excel ブック (*.xlsx)"),
+            self.tr("CSV・Excel や LibreOffice で開く用（番号を文字として保存）(*.csv)"),
+            self.tr("CSV・ほかのシステムへの取込用（値をそのまま保存）(*.csv)"),
+        ]
+
+    def export_results(self, path: str | None = None, *, spreadsheet_csv: bool = True) -> None:
         count = self.model.rowCount()
         if not count:
             return
         ids_of_result = self.model.ids_source()
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
+            filters = self.export_filters()
+            path, chosen = QFileDialog.getSaveFileName(
                 self,
                 self.tr("書き出し"),
                 str(Path.home() / self.tr("口座一覧_{0}.xlsx").format(f"{date.today():%Y%m%d}")),
-                self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+                ";;".join(filters),
+                filters[0],
             )
+            spreadsheet_csv = chosen != filters[2]
+            if path and chosen in filters[1:] and not path.lower().endswith(".csv"):
+                path = str(Path(path).with_suffix(".csv"))
         if not path:
             return
         target = Path(path)
@@ -462,11 +476,13 @@ class SearchPage(QWidget):
             self._runner,
             self,
             self.tr("{0} 件を書き出しています…").format(count),
-            lambda ctx: _export(self._db, ids_of_result(), target, ctx),
+            lambda ctx: _export(self._db, ids_of_result(), target, ctx, spreadsheet_csv),
             lambda count: self.count_label.setText(self.tr("{0} 件を {1} に書き出しました").format(count, target)),
             self._export_failed,
         )
 
 
-def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext) -> int:
-    return export_registrations(db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled)
+def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext, spreadsheet_csv: bool = True) -> int:
+    return export_registrations(
+        db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled, spreadsheet_csv=spreadsheet_csv
+    )

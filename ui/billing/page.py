@@ -211,6 +211,7 @@ class BillingPage(QWidget):
         self._operator = operator
         self._runner = runner
         self.last_result: ExportResult | None = None
+        self.last_preview: billing.BankFilePreview | None = None
         self._generation = 0
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -235,7 +236,13 @@ class BillingPage(QWidget):
         self.prepare_button = QPushButton(self.tr("明細を作成(&R)"))
         self.import_button = QPushButton(self.tr("金額を取込(&I)…"))
         self.xlsx_button = QPushButton(self.tr("Excel に書き出す(&X)…"))
-        self.zengin_button = QPushButton(self.tr("全銀形式で書き出す(&Z)…"))
+        self.zengin_button = QPushButton(self.tr("全銀形式で書き出す（確定のみ）(&Z)…"))
+        self.zengin_button.setToolTip(
+            self.tr("全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください")
+        )
+        self.preview_button = QPushButton(self.tr("全銀データの内容を確認(&V)"))
+        self.preview_button.setToolTip(self.tr("ヘッダー・件数・合計を表示します（ファイルは作りません）"))
+        self.preview_button.clicked.connect(lambda: self.preview_bank_file())
         self.final = QCheckBox(self.tr("確定として書き出す（以後ロック）(&K)"))
         self.stop_button = QPushButton(self.tr("振替停止依頼(&T)…"))
         self.remove_button = QPushButton(self.tr("明細から外す(&D)"))
@@ -250,6 +257,7 @@ class BillingPage(QWidget):
             self.import_button,
             self.final,
             self.xlsx_button,
+            self.preview_button,
             self.zengin_button,
             self.stop_button,
             self.remove_button,
@@ -475,6 +483,25 @@ class BillingPage(QWidget):
             work,
             done,
             failed,
+        )
+
+    def preview_bank_file(self) -> None:
+        """What the final bank file will hold (header, counts, totals), read without writing a file."""
+        from app.services.billing.bankfile import describe_preview
+
+        month = self.month_text()
+
+        def done(preview: billing.BankFilePreview) -> None:
+            self.last_preview = preview
+            self.message.setText("\n".join(describe_preview(preview)))
+
+        run_with_progress(
+            self._runner,
+            self,
+            self.tr("全銀データの内容を確認しています…"),
+            lambda _ctx: billing.preview_bank_file(self._db, month),
+            done,
+            lambda error: self.message.setText(error_text(error)),
         )
 
     def stop_selected(self, reason: str | None = None) -> None:
