@@ -80,8 +80,10 @@ class WorkbookLine(Protocol):
 YEN = '"¥"#,##0'
 TEXT = "@"
 COUNT = "#,##0"
-DATE_WITH_WEEKDAY = 'yyyy"年"m"月"d"日（"aaa"）"'
-NEW_CODE_HEADER = "新規コード\n1=初回 2=口座変更"
+# [$-411]: the Japanese locale, so the weekday prints as 月・火… in Excel and LibreOffice alike (without it
+# LibreOffice in another locale misreads the whole date)
+DATE_WITH_WEEKDAY = '[$-411]yyyy"年"m"月"d"日（"aaa"）"'
+NEW_CODE_HEADER = "新規コード\n1=初回・2=変更"
 NEW_CODE_MEANING = {0: "継続", 1: "初回（新規）", 2: "口座変更"}
 
 
@@ -95,18 +97,18 @@ class _Column:
 
 
 DATA_COLUMNS: list[_Column] = [
-    _Column("顧客番号", 23, TEXT),
+    _Column("顧客番号", 24, TEXT),
     _Column("契約者名", 20, shrink=True),
-    _Column("銀行コード", 7, TEXT, "center"),
+    _Column("銀行コード", 10, TEXT, "center"),
     _Column("銀行名", 16, shrink=True),
-    _Column("支店コード", 7, TEXT, "center"),
+    _Column("支店コード", 10, TEXT, "center"),
     _Column("支店名", 14, shrink=True),
     _Column("預金種目", 8, None, "center"),
     _Column("口座番号", 9, TEXT, "center"),
-    _Column("口座名義カナ", 26, shrink=True),
+    _Column("口座名義カナ", 22, shrink=True),
     _Column("金額", 12, YEN),
-    _Column(NEW_CODE_HEADER, 12, "0", "center"),
-    _Column("摘要", 22, shrink=True),
+    _Column(NEW_CODE_HEADER, 14, "0", "center"),
+    _Column("摘要", 30, shrink=True),
 ]
 AMOUNT_COLUMN = 9
 DEPOSIT_LABELS = {int(k): v for k, v in DEPOSIT_TYPE_LABELS.items()}
@@ -234,7 +236,7 @@ def _write(
     title = xlsx_text(f"口座振替請求 {schedule.billing_month}　{settings.consignor_name}")
     data = book.create_sheet("請求明細")
     _setup(data, title, state, [c.width for c in DATA_COLUMNS])
-    data.row_dimensions[1].height = 30
+    data.row_dimensions[1].height = 36
     data.append(_header_row(data, [c.header for c in DATA_COLUMNS]))
     templates = [_template(data, c) for c in DATA_COLUMNS]
     styled: list[tuple[int, Any]] = [(i, t) for i, t in enumerate(templates) if t is not None]
@@ -326,7 +328,7 @@ def _summary(
     _setup(summary, title, state, [22, 36, 12, 16])
     summary.append(_header_row(summary, ["項目", "内容", "件数", "金額"]))
 
-    def cell(value: Any, fmt: str | None = None, *, bold: bool = False) -> Any:
+    def cell(value: Any, fmt: str | None = None, *, bold: bool = False, left: bool = False) -> Any:
         c: Any = WriteOnlyCell(summary)
         value = safe_value(summary, value)
         if isinstance(value, Cell):
@@ -337,6 +339,8 @@ def _summary(
             c.number_format = fmt
         if bold:
             c.font = TOTAL_FONT
+        if left:
+            c.alignment = Alignment(horizontal="left")
         return c
 
     facts: list[tuple[str, Any, str | None]] = [
@@ -350,10 +354,10 @@ def _summary(
         ("合計金額", total, YEN),
         ("確定", "確定（ロック）" if state == "確定" else "下書き", None),
         ("出力者", f"{operator.name}（{operator.login_id}）", None),
-        ("出力日時", (now or datetime.now()).replace(microsecond=0), 'yyyy"年"m"月"d"日（"aaa"）" hh:mm'),
+        ("出力日時", (now or datetime.now()).replace(microsecond=0), DATE_WITH_WEEKDAY + " hh:mm"),
     ]
     for label, value, fmt in facts:
-        summary.append([cell(label, bold=True), cell(value, fmt)])
+        summary.append([cell(label, bold=True), cell(value, fmt, left=True)])
     summary.append([])
     summary.append(_header_row(summary, ["新規コード", "意味", "件数", "金額"]))
     for code in sorted(by_code):
