@@ -84,7 +84,7 @@ class _Snapshot:
     settings: SettingsView
     schedule: MonthSchedule
     lines: list[ExportLine]
-    code_changes: list[dict[str, int]]
+    code_changes: list[tuple[int, int]]  # (line id, 新規コード) stored with the lock
     problems: list[LineProblem]
 
 
@@ -122,10 +122,36 @@ def _export_lines(session: Session, row_id: int) -> list[ExportLine]:
         .where(L.billing_month_id == row_id, L.stopped.is_(False))
         .order_by(L.customer_number)
     )
-    return [ExportLine._make(values) for values in session.execute(stmt)]
+    # streamed in batches (no second copy of every row in the driver's buffer); the texts many lines share
+    # (bank and branch names, the description) kept once each, not once a line
+    shared: dict[str, str] = {}
+    lines = []
+    for values in session.execute(stmt.execution_options(yield_per=5000)):
+        (line_id, rid, number, amount, description, bank, branch, deposit, account, holder, code, name,
+         bank_name, branch_name, debited) = values  # fmt: skip
+        lines.append(
+            ExportLine(
+                line_id,
+                rid,
+                number,
+                amount,
+                shared.setdefault(description, description),
+                bank,
+                branch,
+                deposit,
+                account,
+                holder,
+                code,
+                name,
+                shared.setdefault(bank_name, bank_name),
+                shared.setdefault(branch_name, branch_name),
+                debited,
+            )
+        )
+    return lines
 
 
-def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[list[ExportLine], list[dict[str, int]]]:
+def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[list[ExportLine], list[tuple[int, int]]]:
     """新規コード from the last final export before this month: 1 first debit (unless the registration was
     debited before the product took it over), 2 account changed, 0 other. Returns the coded lines and the
     stored codes that differ (written only with the lock)."""
@@ -149,7 +175,7 @@ def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[l
         else:
             code = NewCode.CHANGED if before != account else NewCode.OTHER
         if code != line.new_code:
-            changed.append({"line_id": line.id, "code": code})
+            changed.append((line.id, code))
             line = line._replace(new_code=code)
         coded.append(line)
     return coded, changed
@@ -176,7 +202,7 @@ def _snapshot(db: Database, month: Month) -> _Snapshot:
             return _Snapshot(None, DRAFT, None, audit_mark, history_mark, settings, schedule, [], [], [])
         problems = _problems(session, row)
         lines = _export_lines(session, row.id)
-        changes: list[dict[str, int]] = []
+        changes: list[tuple[int, int]] = []
         if row.state == DRAFT:
             lines, changes = _new_codes(session, row.month, lines)
         return _Snapshot(
@@ -307,7 +333,7 @@ def _record(
             table = cast(Table, BillingLine.__table__)  # Core: one executemany UPDATE, not the ORM bulk path
             session.connection().execute(
                 update(table).where(table.c.id == bindparam("line_id")).values(new_code=bindparam("code")),
-                snap.code_changes,
+                [{"line_id": line_id, "code": code} for line_id, code in snap.code_changes],
             )
         if locking:
             row.state = FINAL
