@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import shutil
+import subprocess
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+import pytest
 from openpyxl import load_workbook
 
 from app.domain.business_calendar import BillingMonth, month_schedule
@@ -104,3 +107,28 @@ def test_billing_workbook_with_hostile_and_control_texts(tmp_path: Path) -> None
         for row in sheet.iter_rows():
             assert all(c.data_type != "f" for c in row)
     assert schedule.debit_date == date(2027, 3, 1)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+def test_the_spreadsheet_csv_survives_opening_in_libreoffice(tmp_path: Path) -> None:
+    """Opened for real: LibreOffice reads the machine CSV's 20-digit number as 3.29279E+18 and drops the zeros;
+    the spreadsheet CSV keeps both as text."""
+    columns = [Column("顧客番号", number_format="@"), Column("口座番号", number_format="@"), Column("名前")]
+    rows = [["03292790000000000001", "0012345", "=1+1"]]
+    for name, spreadsheet in (("machine.csv", False), ("sheet.csv", True)):
+        write_csv(tmp_path / name, columns, rows, spreadsheet=spreadsheet)
+        subprocess.run(
+            [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+             "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"),
+             str(tmp_path / name)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    machine = load_workbook(tmp_path / "lo" / "machine.xlsx", data_only=True).active
+    sheet = load_workbook(tmp_path / "lo" / "sheet.xlsx", data_only=True).active
+    assert machine is not None and sheet is not None
+    assert machine["A2"].value != "03292790000000000001" and machine["B2"].value == 12345  # the defect
+    assert sheet["A2"].value == "03292790000000000001" and sheet["B2"].value == "0012345"
+    assert sheet["C2"].value == "'=1+1"  # shown as text, not computed to 2
