@@ -11,7 +11,7 @@ a line costs about what a bare openpyxl write-only loop costs.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -186,7 +186,7 @@ def write_billing_workbook(
     path: Path,
     settings: WorkbookSettings,
     schedule: MonthSchedule,
-    lines: Sequence[WorkbookLine],
+    lines: Collection[WorkbookLine],
     operator: WorkbookOperator,
     final: bool,
     progress: Callable[[int, int], None] = lambda done, total: None,
@@ -225,7 +225,7 @@ def _write(
     path: Path,
     settings: WorkbookSettings,
     schedule: MonthSchedule,
-    lines: Sequence[WorkbookLine],
+    lines: Collection[WorkbookLine],
     operator: WorkbookOperator,
     final: bool,
     progress: Callable[[int, int], None],

@@ -9,7 +9,7 @@ moved into place. A crash, a refusal or a cancel leave no file at the target and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -83,7 +83,7 @@ class _Snapshot:
     history_mark: int
     settings: SettingsView
     schedule: MonthSchedule
-    lines: list[ExportLine]
+    lines: Collection[ExportLine]
     code_changes: list[tuple[int, int]]  # (line id, 新規コード) stored with the lock
     problems: list[LineProblem]
 
@@ -98,7 +98,7 @@ def _consistent_read(db: Database) -> Iterator[Session]:
         yield session
 
 
-def _export_lines(session: Session, row_id: int) -> list[ExportLine]:
+def _export_lines(session: Session, row_id: int) -> Iterator[ExportLine]:
     L, R = BillingLine, AccountRegistration
     stmt = (
         select(
@@ -125,11 +125,10 @@ def _export_lines(session: Session, row_id: int) -> list[ExportLine]:
     # streamed in batches (no second copy of every row in the driver's buffer); the texts many lines share
     # (bank and branch names, the description) kept once each, not once a line
     shared: dict[str, str] = {}
-    lines = []
     for values in session.execute(stmt.execution_options(yield_per=5000)):
         (line_id, rid, number, amount, description, bank, branch, deposit, account, holder, code, name,
          bank_name, branch_name, debited) = values  # fmt: skip
-        lines.append(
+        yield (
             ExportLine(
                 line_id,
                 rid,
@@ -148,13 +147,10 @@ def _export_lines(session: Session, row_id: int) -> list[ExportLine]:
                 debited,
             )
         )
-    return lines
 
 
-def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[list[ExportLine], list[tuple[int, int]]]:
-    """新規コード from the last final export before this month: 1 first debit (unless the registration was
-    debited before the product took it over), 2 account changed, 0 other. Returns the coded lines and the
-    stored codes that differ (written only with the lock)."""
+def _previous_accounts(session: Session, month: str) -> dict[int, tuple[str, str, int, str]]:
+    """Each registration's account at its last final debit before this month."""
     L = BillingLine
     previous: dict[int, tuple[str, str, int, str]] = {}
     stmt = (
@@ -165,20 +161,58 @@ def _new_codes(session: Session, month: str, lines: list[ExportLine]) -> tuple[l
     )
     for rid, bank, branch, deposit, number in session.execute(stmt):
         previous[rid] = (bank, branch, deposit, number)
-    coded = []
-    changed = []
+    return previous
+
+
+def _coded(
+    lines: Iterable[ExportLine], previous: dict[int, tuple[str, str, int, str]], changed: list[tuple[int, int]]
+) -> Iterator[ExportLine]:
+    """新規コード from the last final export before this month: 1 first debit (unless the registration was
+    debited before the product took it over), 2 account changed, 0 other. The stored codes that differ are
+    collected in `changed` (written only with the lock)."""
     for line in lines:
         before = previous.get(line.registration_id)
-        account = (line.bank_code, line.branch_code, line.deposit_type, line.account_number)
         if before is None:
             code = NewCode.OTHER if line.debited_before else NewCode.FIRST
         else:
+            account = (line.bank_code, line.branch_code, line.deposit_type, line.account_number)
             code = NewCode.CHANGED if before != account else NewCode.OTHER
         if code != line.new_code:
             changed.append((line.id, code))
             line = line._replace(new_code=code)
-        coded.append(line)
-    return coded, changed
+        yield line
+
+
+class _StreamedLines(Collection[ExportLine]):
+    """The month's lines read batch by batch while the snapshot's read transaction stays open (a large
+    month is never held in memory whole): its size and total come from one aggregate query."""
+
+    def __init__(
+        self,
+        session: Session,
+        row_id: int,
+        previous: dict[int, tuple[str, str, int, str]] | None,
+        changed: list[tuple[int, int]],
+    ) -> None:
+        self._session, self._row_id, self._previous, self._changed = session, row_id, previous, changed
+        count, total = session.execute(
+            select(func.count(BillingLine.id), func.coalesce(func.sum(BillingLine.amount), 0)).where(
+                BillingLine.billing_month_id == row_id, BillingLine.stopped.is_(False)
+            )
+        ).one()
+        self.count, self.total = int(count), int(total)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __contains__(self, item: object) -> bool:
+        return any(line == item for line in self)
+
+    def __iter__(self) -> Iterator[ExportLine]:
+        lines = _export_lines(self._session, self._row_id)
+        if self._previous is None:
+            return iter(lines)
+        return _coded(lines, self._previous, self._changed)
 
 
 def _audit_mark(session: Session, month: str) -> int:
@@ -192,22 +226,31 @@ def _history_mark(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(RegistrationHistory.id), 0))) or 0)
 
 
-def _snapshot(db: Database, month: Month) -> _Snapshot:
+@contextmanager
+def _open_snapshot(db: Database, month: Month, *, stream: bool) -> Iterator[_Snapshot]:
+    """The month as one consistent read sees it. With `stream`, the lines are read while the caller writes
+    (the read transaction stays open meanwhile: a read, never a write lock); else they are in a list."""
     with _consistent_read(db) as session:
         settings = _view(load_settings(session))
         schedule = schedule_for(session, month, settings.stop_request_business_days)
         row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(month)))
         audit_mark, history_mark = _audit_mark(session, str(month)), _history_mark(session)
         if row is None:  # BILL-5: a month never prepared still has its (empty) file
-            return _Snapshot(None, DRAFT, None, audit_mark, history_mark, settings, schedule, [], [], [])
+            yield _Snapshot(None, DRAFT, None, audit_mark, history_mark, settings, schedule, [], [], [])
+            return
         problems = _problems(session, row)
-        lines = _export_lines(session, row.id)
         changes: list[tuple[int, int]] = []
-        if row.state == DRAFT:
-            lines, changes = _new_codes(session, row.month, lines)
-        return _Snapshot(
+        previous = _previous_accounts(session, row.month) if row.state == DRAFT else None
+        streamed = _StreamedLines(session, row.id, previous, changes)
+        lines: Collection[ExportLine] = streamed if stream else list(streamed)
+        yield _Snapshot(
             row.id, row.state, row.version, audit_mark, history_mark, settings, schedule, lines, changes, problems
         )
+
+
+def _snapshot(db: Database, month: Month) -> _Snapshot:
+    with _open_snapshot(db, month, stream=False) as snap:
+        return snap
 
 
 def header_warnings(db: Database) -> list[str]:
@@ -272,40 +315,58 @@ def export_month(
     if fmt not in ("xlsx", "zengin"):
         raise InvalidValue("形式は xlsx か zengin です", code="export_format")
     parsed = Month.parse(month)
-    snap = _snapshot(db, parsed)
-    already_final = snap.state != DRAFT
-    if snap.problems:
-        raise BillingRefused(snap.problems)
-    if fmt == "zengin" and not (final or already_final):
-        raise InvalidValue("billing.bank_file_final_only", month=str(parsed))
-    header = bank_header(snap.settings, snap.schedule)
-    if fmt == "zengin":
-        header_problems = check_header(header)
-        if header_problems:
-            raise HeaderIncomplete(header_problems)
-    warnings = _deadline_warnings(snap.schedule, today or date.today())
-    lines = snap.lines
-    total = sum(line.amount for line in lines)
+    day = today or date.today()
     with staged_file(path) as (temporary, done):
-        if cancelled():
-            raise Cancelled
-        if fmt == "zengin":
-            temporary.write_bytes(write(header, debit_lines(lines), newline=newline))
-        else:
-            from app.io.billing_xlsx import write_billing_workbook
+        with _open_snapshot(db, parsed, stream=fmt == "xlsx") as snap:
+            already_final = snap.state != DRAFT
+            if snap.problems:
+                raise BillingRefused(snap.problems)
+            if fmt == "zengin" and not (final or already_final):
+                raise InvalidValue("billing.bank_file_final_only", month=str(parsed))
+            header = bank_header(snap.settings, snap.schedule)
+            if fmt == "zengin":
+                header_problems = check_header(header)
+                if header_problems:
+                    raise HeaderIncomplete(header_problems)
+            if cancelled():
+                raise Cancelled
+            lines = snap.lines
+            if isinstance(lines, _StreamedLines):
+                count, total = lines.count, lines.total
+            else:
+                count, total = len(lines), sum(line.amount for line in lines)
+            if fmt == "zengin":
+                temporary.write_bytes(write(header, debit_lines(list(lines)), newline=newline))
+            else:
+                from app.io.billing_xlsx import write_billing_workbook
 
-            write_billing_workbook(
-                temporary, snap.settings, snap.schedule, lines, operator, final or already_final, progress, cancelled
-            )
+                write_billing_workbook(
+                    temporary,
+                    snap.settings,
+                    snap.schedule,
+                    lines,
+                    operator,
+                    final or already_final,
+                    progress,
+                    cancelled,
+                )
         if cancelled():
             raise Cancelled
-        _record(db, parsed, snap, fmt, path, operator, final, total)
+        _record(db, parsed, snap, fmt, path, operator, final, count, total)
         done[0] = True
-    return ExportResult(path, fmt, len(lines), total, final, warnings, already_final)
+    return ExportResult(path, fmt, count, total, final, _deadline_warnings(snap.schedule, day), already_final)
 
 
 def _record(
-    db: Database, month: Month, snap: _Snapshot, fmt: str, path: Path, operator: OperatorRef, final: bool, total: int
+    db: Database,
+    month: Month,
+    snap: _Snapshot,
+    fmt: str,
+    path: Path,
+    operator: OperatorRef,
+    final: bool,
+    count: int,
+    total: int,
 ) -> None:
     """The one short write transaction: the month is still as the snapshot saw it, then the export (and lock)."""
     with db.write() as session:
@@ -339,14 +400,14 @@ def _record(
             row.state = FINAL
             row.locked_at = utcnow()
             row.locked_by = operator.id
-            _audit(session, operator, str(month), "lock", format=fmt, lines=len(snap.lines), total=total)
+            _audit(session, operator, str(month), "lock", format=fmt, lines=count, total=total)
         session.add(
             BillingExport(
                 billing_month_id=row.id,
                 operator_id=operator.id,
                 format=fmt,
                 final=final,
-                line_count=len(snap.lines),
+                line_count=count,
                 total=total,
                 file_name=path.name,
             )
@@ -361,10 +422,14 @@ def _recheck_changed_registrations(session: Session, row: BillingMonth, snap: _S
             select(RegistrationHistory.registration_id).where(RegistrationHistory.id > snap.history_mark)
         ).all()
     )
-    if not changed_ids or not snap.lines:
+    if not changed_ids:
         return
-    billed = {line.registration_id for line in snap.lines}
-    if not changed_ids & billed:
+    billed = session.scalars(
+        select(BillingLine.registration_id)
+        .where(BillingLine.billing_month_id == row.id, BillingLine.registration_id.in_(sorted(changed_ids)[:10_000]))
+        .limit(1)
+    ).first()
+    if billed is None and len(changed_ids) <= 10_000:
         return
     problems = [p for p in _problems(session, row) if p.registration_id in changed_ids]
     if problems:
