@@ -31,7 +31,7 @@ BEFORE_DEFAULT = "51ff57b"  # main before issue-14-bank: export_month wrote the 
 _HEAD = """
 import json, sys, time
 # the code under test comes from {root}: drop the editable install's finder, which would map app.* to this tree
-sys.meta_path = [f for f in sys.meta_path if "editable" not in (type(f).__module__ + type(f).__name__).lower()]
+sys.meta_path = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "").lower()]
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from app.paths import AppPaths
