@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from app.db.database import Database
 from app.db.models import AccountRegistration
-from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationMethod, RegistrationStatus
 from app.domain.bank_codes import JAPAN_POST_BANK_CODE
-from app.domain.errors import InvalidValue
+from app.domain.errors import ConfirmationRequired, InvalidValue
 from app.progress import CancelCheck, Cancelled, Progress
-from app.render.layout import Layout, load_layout
+from app.render.layout import Layout, load_layout, load_text
 from app.render.pdf import PdfRenderer
 from app.services.accounts import RegistrationView, reserve_customer_numbers, rows_by_ids, view_of
 from app.services.operators import OperatorRef
@@ -44,19 +44,149 @@ def _merchant(settings: SettingsView) -> dict[str, str]:
         "merchant_phone": settings.merchant_phone,
         "agency_address": settings.agency_address,
         "issued_on": date.today().isoformat(),
+        "jp_number_label": JP_NUMBER_LABEL,
     }
 
 
+# FORM-1, REG-5: what every request form must carry pre-printed (setting key, its name for the clerk)
+REQUIRED_FOR_FORMS = (("consignor_code", "委託者コード"), ("consignor_category", "区分"), ("consignor_name", "委託者名"))
+
+
+def check_settings_for_forms(settings: SettingsView) -> None:
+    """Refuse to print a request form without the consignor code, category and name (REG-5, FORM-1)."""
+    missing = [label for key, label in REQUIRED_FOR_FORMS if not str(getattr(settings, key)).strip()]
+    if missing:
+        raise InvalidValue(
+            f"依頼書を印刷できません。加盟店設定で {'・'.join(missing)} を設定してください"
+            "（依頼書に必ず印刷する項目です）",
+            code="form_settings_missing",
+            missing=missing,
+        )
+
+
+def load_terms(user_forms: Path | None = None) -> dict[str, str]:
+    """The terms printed on the back (forms/terms_*.txt; the merchant's own copy in the user's forms folder
+    takes precedence)."""
+    return {key: load_text(key, user_forms) for key in TERMS}
+
+
+TERMS = ("terms_account_transfer", "terms_japan_post")
+JP_NUMBER_LABEL = "番号（8桁・末尾は1）"
+JP_TRANSFER_LABEL = "振替口座 番号"
+
+# the bank-type choices a form circles (REG-7), by the bank code's range
+BANK_TYPES = ("銀行", "信用金庫", "信用組合", "労働金庫", "農協", "漁協")
+
+
+def bank_type(code: str, name: str = "") -> str:
+    """Which of the form's bank types to circle; "" for the few institutions that are none of them
+    (商工組合中央金庫, 整理回収機構)."""
+    if code == JAPAN_POST_BANK_CODE or code.startswith("0"):
+        return "銀行"
+    if code.startswith("1"):
+        return "信用金庫"
+    if "2950" <= code <= "2999":
+        return "労働金庫"
+    if code in ("2004", "2213"):
+        return ""
+    if code.startswith("2"):
+        return "信用組合"
+    if name.endswith(("漁協", "漁連")):
+        return "漁協"
+    return "農協"
+
+
+HEAD_OFFICE_NAMES = ("本店", "本店営業部")
+
+
+def branch_type(branch_name: str) -> str:
+    """本店・支店・出張所: which one a form circles."""
+    if is_head_office(branch_name):
+        return "本店"
+    if branch_name.endswith("出張所"):
+        return "出張所"
+    return "支店"
+
+
+def is_head_office(branch_name: str) -> bool:
+    return branch_name in HEAD_OFFICE_NAMES or branch_name.startswith("本店")
+
+
+@dataclass(frozen=True)
+class Reissue:
+    """A form printed again after a return: the bank's reasons (codes of app.services.returns.REASONS) and a
+    free note. The customer's sheet says why and what to correct; the rejected fields are left blank."""
+
+    reasons: tuple[str, ...] = ()
+    note: str = ""
+
+
+# a return reason: (the fields the customer must fill again, what the customer's sheet asks for)
+REISSUE_FIXES: dict[str, tuple[tuple[str, ...], str]] = {
+    "account_number": (
+        ("account_number", "jp_symbol", "jp_number"),
+        "口座番号を通帳でお確かめのうえ、空欄にご記入ください。",
+    ),
+    "no_account": (
+        ("account_number", "jp_symbol", "jp_number"),
+        "お引き落としに使う口座の番号を通帳でお確かめのうえ、空欄にご記入ください。",
+    ),
+    "holder_mismatch": (
+        ("account_holder_kana", "account_holder_name"),
+        "口座名義を通帳のとおりにご記入ください。",
+    ),
+    "deposit_type": (("deposit_type_label",), "預金種目（普通・当座）を通帳でお確かめのうえご記入ください。"),
+    "branch": (
+        ("branch_name", "branch_code", "branch_type"),
+        "支店名を通帳でお確かめのうえご記入ください。",
+    ),
+    "seal_mismatch": ((), "金融機関にお届けの印鑑を押してください。"),
+    "seal_missing": ((), "お届け印を押してください。"),
+    "seal_unclear": ((), "お届け印をかすれないよう、はっきりと押してください。"),
+    "spare_seal_missing": ((), "捨印欄にもお届け印を押してください。"),
+    "representative_missing": ((), "法人の口座の場合は、法人名・役職・代表者名をご記入ください。"),
+}
+
+
+def reissue_data(reissue: Reissue) -> tuple[dict[str, str], tuple[str, ...]]:
+    """What a re-issue prints (the mark, the notice on the customer's sheet) and the fields it leaves blank."""
+    from app.services.returns import REASONS
+
+    blank: list[str] = []
+    asks: list[str] = []
+    for code in reissue.reasons:
+        fields_, ask = REISSUE_FIXES.get(code, ((), ""))
+        blank += fields_
+        if ask and ask not in asks:
+            asks.append(ask)
+    labels = "・".join(REASONS.get(code, code) for code in reissue.reasons if code != "other")
+    why = "・".join(part for part in (labels, reissue.note.strip()) if part)
+    notice = "再発行のお願い: "
+    notice += f"前回の依頼書は「{why}」のため金融機関から返却されました。" if why else "依頼書をあらためてお送りします。"
+    notice += "".join(asks) or "お手数ですが、あらためてご記入・押印のうえご返送ください。"
+    return {"reissue_mark": REISSUE_MARK, "reissue_reason": why, "reissue_notice": notice}, tuple(blank)
+
+
 def request_form_data(
-    settings: SettingsView, view: RegistrationView | None, *, customer_number: str = "", blank_fields: bool = False
+    settings: SettingsView,
+    view: RegistrationView | None,
+    *,
+    customer_number: str = "",
+    blank_fields: bool = False,
+    reissue: Reissue | None = None,
 ) -> dict[str, str]:
     """What one request form prints. FORM-1: consignor code, category and customer number always; the
-    other merchant-fill fields when known, unless left blank by choice."""
+    other merchant-fill fields when known, unless left blank by choice. A Japan Post account fills the
+    ゆうちょ section (symbol and number) and leaves the other banks' boxes blank; a head office leaves the
+    branch name blank and circles 本店 (REG-7)."""
     data = _merchant(settings)
     data["customer_number"] = view.customer_number if view is not None else customer_number
+    blanks: tuple[str, ...] = ()
+    if reissue is not None:
+        extra, blanks = reissue_data(reissue)
+        data.update(extra)
     if view is None or blank_fields:
         return data
-    japan_post = view.bank_code == JAPAN_POST_BANK_CODE and bool(view.jp_symbol)
     data.update(
         {
             "contract_holder_name": view.contract_holder_name,
@@ -64,19 +194,34 @@ def request_form_data(
             "postal_code": view.postal_code,
             "address": view.address,
             "phone": view.phone,
-            "bank_name": official_bank_name(view.bank_name, view.bank_code),
-            "branch_name": view.branch_name,
-            "bank_code": view.bank_code,
-            "branch_code": view.branch_code,
-            "deposit_type_label": f"{view.deposit_type} {DEPOSIT_TYPE_LABELS[DepositType(view.deposit_type)]}",
-            "account_number": "" if japan_post else view.account_number,  # REG-7: right-aligned, zero-padded
-            "jp_symbol": (view.jp_symbol or "") if japan_post else "",
-            "jp_number": f"{view.jp_number}1" if japan_post and (view.jp_symbol or "").startswith("1") else "",
             "account_holder_kana": view.account_holder_kana,
         }
     )
-    if japan_post and not data["jp_number"]:
-        data["jp_number"] = view.jp_number or ""  # 振替口座: the number as it is
+    if view.bank_code == JAPAN_POST_BANK_CODE:
+        symbol = view.jp_symbol or ""
+        transfer = symbol.startswith("0")  # 振替口座: the number as it is, no final 1 (REG-6)
+        data["jp_symbol"] = symbol
+        if view.jp_number:
+            data["jp_number"] = view.jp_number if transfer else f"{view.jp_number}1"
+        data["jp_number_label"] = JP_TRANSFER_LABEL if transfer else JP_NUMBER_LABEL
+    else:
+        head_office = is_head_office(view.branch_name)
+        data.update(
+            {
+                "bank_name": official_bank_name(view.bank_name, view.bank_code),
+                "bank_type": bank_type(view.bank_code, view.bank_name),
+                "branch_name": "" if head_office else view.branch_name,  # REG-7: head office, no branch name
+                "branch_type": branch_type(view.branch_name),
+                "bank_code": view.bank_code,
+                "branch_code": view.branch_code,
+                "deposit_type_label": f"{view.deposit_type} {DEPOSIT_TYPE_LABELS[DepositType(view.deposit_type)]}",
+                "account_number": view.account_number,  # REG-7: right-aligned, zero-padded
+            }
+        )
+    for key in blanks:  # a re-issue leaves what the bank rejected for the customer to fill again
+        data.pop(key, None)
+    if "jp_number" in blanks and view.bank_code == JAPAN_POST_BANK_CODE:
+        data["jp_number_label"] = JP_NUMBER_LABEL
     return data
 
 
@@ -85,21 +230,35 @@ OFFICIAL_SUFFIXES = (
     ("信金", "信用金庫"),
     ("信組", "信用組合"),
     ("労金", "労働金庫"),
+    ("信漁連", "信用漁業協同組合連合会"),
+    ("漁連", "漁業協同組合連合会"),
     ("信連", "信用農業協同組合連合会"),
     ("農協", "農業協同組合"),
     ("漁協", "漁業協同組合"),
 )
+# names the code list shortens in a way no suffix rule covers
+OFFICIAL_NAMES = {
+    "1000": "信金中央金庫",
+    "2004": "商工組合中央金庫",
+    "2010": "全国信用協同組合連合会",
+    "2213": "整理回収機構",
+    "2950": "労働金庫連合会",
+    "3000": "農林中央金庫",
+    JAPAN_POST_BANK_CODE: "ゆうちょ銀行",
+}
 
 
 def official_bank_name(name: str, code: str) -> str:
     """The bank's official name for printing on a form."""
-    if code == JAPAN_POST_BANK_CODE:
-        return "ゆうちょ銀行"
+    if code in OFFICIAL_NAMES:
+        return OFFICIAL_NAMES[code]
     for short, full in OFFICIAL_SUFFIXES:
         if name.endswith(short):
             return name[: -len(short)] + full
     if code.startswith("0") and not name.endswith("銀行"):
         return f"{name}銀行"  # codes 0001–0999 are banks
+    if code[:1] in "3456789":  # agricultural co-operatives the list names without 農協 (秋田たかのす)
+        return f"{name}農業協同組合"
     return name
 
 
@@ -110,6 +269,44 @@ class RenderResult:
     customer_numbers: list[str]
 
 
+def check_printable(db: Database, registration_ids: Sequence[int], *, allow_web: bool = False) -> None:
+    """Refuse forms for invalidated registrations; ask before printing one for a web registration (issue 14:
+    a paper form for those is almost always a mistake)."""
+    invalidated: list[str] = []
+    web: list[str] = []
+    with db.read() as session:
+        for start in range(0, len(registration_ids), 500):
+            chunk = list(registration_ids[start : start + 500])
+            rows = session.execute(
+                select(AccountRegistration.customer_number, AccountRegistration.status, AccountRegistration.method)
+                .where(AccountRegistration.id.in_(chunk))
+                .order_by(AccountRegistration.customer_number)
+            )
+            for number, status, method in rows:
+                if status == RegistrationStatus.INVALIDATED.value:
+                    invalidated.append(number)
+                elif method == RegistrationMethod.WEB.value:
+                    web.append(number)
+    if invalidated:
+        raise InvalidValue(
+            f"無効にした登録には依頼書を印刷できません（顧客番号 {_some(invalidated)}）",
+            code="form_for_invalidated",
+            customer_numbers=invalidated,
+        )
+    if web and not allow_web:
+        raise ConfirmationRequired(
+            f"WEB登録のお客様が含まれています（顧客番号 {_some(web)}）。紙の依頼書に切り替える場合だけ印刷します。"
+            "印刷しますか？",
+            code="form_for_web_registration",
+            customer_numbers=web,
+        )
+
+
+def _some(numbers: Sequence[str], limit: int = 5) -> str:
+    shown = "、".join(numbers[:limit])
+    return shown + (f" ほか{len(numbers) - limit}件" if len(numbers) > limit else "")
+
+
 def render_request_forms(
     db: Database,
     registration_ids: Sequence[int],
@@ -118,16 +315,24 @@ def render_request_forms(
     form_type: str = "pdf",
     blank_fields: bool = False,
     reissue_reason: str | None = None,
+    reissue: Reissue | None = None,
+    allow_web: bool = False,
     user_forms: Path | None = None,
     progress: Progress = lambda done, total: None,
     cancelled: CancelCheck = lambda: False,
 ) -> RenderResult:
-    """Pre-filled forms for these registrations, in this order, in one PDF; a re-issue is marked 再発行 and
-    carries its reason on the merchant copy."""
+    """Pre-filled forms for these registrations, in this order, in one PDF with the terms on the back of
+    every sheet. A re-issue (`reissue`, or a free `reissue_reason`) is marked 再発行 and says on the
+    customer's sheet why and what to correct, with the rejected fields blank."""
     if not registration_ids:
         raise InvalidValue("印刷する登録を選んでください", code="nothing_to_print")
     layout = layout_for(form_type, user_forms)
     settings = get_settings(db)
+    check_settings_for_forms(settings)
+    check_printable(db, registration_ids, allow_web=allow_web)
+    if reissue is None and reissue_reason is not None:
+        reissue = Reissue(note=reissue_reason)
+    terms = load_terms(user_forms)
     renderer = PdfRenderer(target, title=layout.title)
     numbers: list[str] = []
     batch = 200
@@ -135,10 +340,8 @@ def render_request_forms(
         for view in rows_by_ids(db, registration_ids[start : start + batch]):
             if cancelled():
                 raise RenderCancelled
-            data: dict[str, Any] = request_form_data(settings, view, blank_fields=blank_fields)
-            if reissue_reason is not None:
-                data["reissue_mark"] = REISSUE_MARK
-                data["reissue_reason"] = reissue_reason
+            data: dict[str, Any] = request_form_data(settings, view, blank_fields=blank_fields, reissue=reissue)
+            data.update(terms)
             renderer.draw(layout, data)
             numbers.append(view.customer_number)
         progress(min(start + batch, len(registration_ids)), len(registration_ids))
@@ -157,11 +360,13 @@ def render_blank_forms(
 ) -> RenderResult:
     """Pre-numbered blank forms for `count` new customers; their numbers are reserved first (REG-4)."""
     layout = layout_for(form_type, user_forms)  # an unknown layout fails before any number is reserved
-    numbers = reserve_customer_numbers(db, count, operator, purpose=f"白紙の依頼書（{layout.title}）")
     settings = get_settings(db)
+    check_settings_for_forms(settings)  # nor is a number reserved for a form that cannot print
+    terms = load_terms(user_forms)
+    numbers = reserve_customer_numbers(db, count, operator, purpose=f"白紙の依頼書（{layout.title}）")
     renderer = PdfRenderer(target, title=layout.title)
     for number in numbers:
-        renderer.draw(layout, request_form_data(settings, None, customer_number=number))
+        renderer.draw(layout, {**request_form_data(settings, None, customer_number=number), **terms})
     renderer.save()
     return RenderResult(renderer.pages, len(numbers), numbers)
 
