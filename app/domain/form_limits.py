@@ -14,6 +14,8 @@ ADDRESS_MAX = 120  # ご住所: 2 lines in a 186 mm box
 ACCOUNT_HOLDER_NAME_MAX = 40
 CONSIGNOR_NAME_MAX = 40  # 委託者名: 2 lines in a 98 mm box
 CHARGE_DESCRIPTION_MAX = 40  # 料金の種類: 2 lines in an 86 mm box
+CONTACT_PERSON_MAX = 30  # the cover sheet's 担当者 box
+MERCHANT_ADDRESS_MAX = 60  # the merchant's contact line under the notes (with name and phone: 2 lines)
 
 # the smallest size the renderer may use for a value a customer or a bank clerk reads
 MIN_READABLE_PT = 7.0

@@ -73,7 +73,7 @@ def find_text(name: str, user_forms: Path | None = None) -> Path:
     for folder in (user_forms, forms_dir()):
         if folder is not None and (folder / f"{name}.txt").is_file():
             return folder / f"{name}.txt"
-    raise InvalidValue(f"様式の文章 {name}.txt が見つかりません", code="form_text_unknown")
+    raise InvalidValue("forms.text_unknown", name=name)
 
 
 def load_text(name: str, user_forms: Path | None = None) -> str:
@@ -81,7 +81,7 @@ def load_text(name: str, user_forms: Path | None = None) -> str:
     try:
         return path.read_text(encoding="utf-8-sig").strip()
     except (OSError, UnicodeDecodeError) as error:
-        raise InvalidValue(f"様式の文章 {path} を読めません（UTF-8 で保存してください）", code="form_text_unreadable") from error
+        raise InvalidValue("forms.text_unreadable", path=str(path)) from error
 
 
 def load_layout(name: str, user_forms: Path | None = None) -> Layout:

@@ -189,11 +189,7 @@ class PdfRenderer:
         )
         if not lines:
             title = str(e.get("title") or fill(str(e.get("label", e["bind"])), data).split("　")[0])
-            raise InvalidValue(
-                f"「{title}」の文字が多すぎて依頼書の枠に入りません（{len(value)}文字）。短くしてください",
-                code="form_text_too_long",
-                field=str(e["bind"]),
-            )
+            raise InvalidValue("forms.text_too_long", field=title, length=len(value))
         align = str(e.get("align", "left"))
         anchor = {"center": x + w / 2, "right": x + w - 1.5}.get(align, x + 1.5)
         leading = size * PT_MM * LINE_SPACING
@@ -255,10 +251,8 @@ class PdfRenderer:
             rows += [(line, line_size) for line in (wrapped or [""])]
         per_column = int(h // leading)
         if len(rows) > per_column * columns:
-            raise InvalidValue(
-                f"{e.get('title', '裏面の文章')}が長すぎて用紙に入りません（{len(rows)}行、入るのは{per_column * columns}行）",
-                code="form_text_too_long",
-            )
+            title = str(e.get("title", "裏面の文章"))
+            raise InvalidValue("forms.block_too_long", title=title, lines=len(rows), room=per_column * columns)
         for number, (line, line_size) in enumerate(rows):
             column, row = divmod(number, per_column)
             left = x + column * (col_w + gap)

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from app import messages
 from app.db.database import Database
 from app.db.models import AccountRegistration
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationMethod, RegistrationStatus
@@ -49,19 +50,18 @@ def _merchant(settings: SettingsView) -> dict[str, str]:
 
 
 # FORM-1, REG-5: what every request form must carry pre-printed (setting key, its name for the clerk)
-REQUIRED_FOR_FORMS = (("consignor_code", "委託者コード"), ("consignor_category", "区分"), ("consignor_name", "委託者名"))
+REQUIRED_FOR_FORMS = (
+    ("consignor_code", "委託者コード"),
+    ("consignor_category", "区分"),
+    ("consignor_name", "委託者名"),
+)
 
 
 def check_settings_for_forms(settings: SettingsView) -> None:
     """Refuse to print a request form without the consignor code, category and name (REG-5, FORM-1)."""
     missing = [label for key, label in REQUIRED_FOR_FORMS if not str(getattr(settings, key)).strip()]
     if missing:
-        raise InvalidValue(
-            f"依頼書を印刷できません。加盟店設定で {'・'.join(missing)} を設定してください"
-            "（依頼書に必ず印刷する項目です）",
-            code="form_settings_missing",
-            missing=missing,
-        )
+        raise InvalidValue("forms.settings_missing", missing="・".join(missing))
 
 
 def load_terms(user_forms: Path | None = None) -> dict[str, str]:
@@ -121,50 +121,52 @@ class Reissue:
     note: str = ""
 
 
-# a return reason: (the fields the customer must fill again, what the customer's sheet asks for)
-REISSUE_FIXES: dict[str, tuple[tuple[str, ...], str]] = {
-    "account_number": (
-        ("account_number", "jp_symbol", "jp_number"),
-        "口座番号を通帳でお確かめのうえ、空欄にご記入ください。",
-    ),
-    "no_account": (
-        ("account_number", "jp_symbol", "jp_number"),
-        "お引き落としに使う口座の番号を通帳でお確かめのうえ、空欄にご記入ください。",
-    ),
-    "holder_mismatch": (
-        ("account_holder_kana", "account_holder_name"),
-        "口座名義を通帳のとおりにご記入ください。",
-    ),
-    "deposit_type": (("deposit_type_label",), "預金種目（普通・当座）を通帳でお確かめのうえご記入ください。"),
-    "branch": (
-        ("branch_name", "branch_code", "branch_type"),
-        "支店名を通帳でお確かめのうえご記入ください。",
-    ),
-    "seal_mismatch": ((), "金融機関にお届けの印鑑を押してください。"),
-    "seal_missing": ((), "お届け印を押してください。"),
-    "seal_unclear": ((), "お届け印をかすれないよう、はっきりと押してください。"),
-    "spare_seal_missing": ((), "捨印欄にもお届け印を押してください。"),
-    "representative_missing": ((), "法人の口座の場合は、法人名・役職・代表者名をご記入ください。"),
+# a return reason (app.services.paper.returns.REASONS) → the fields the customer must fill again; what the
+# customer's sheet asks for is the catalogue's forms.reissue.<reason>
+REISSUE_BLANKS: dict[str, tuple[str, ...]] = {
+    "account_number": ("account_number", "jp_symbol", "jp_number"),
+    "no_account": ("account_number", "jp_symbol", "jp_number"),
+    "holder_mismatch": ("account_holder_kana", "account_holder_name"),
+    "deposit_type": ("deposit_type_label",),
+    "branch": ("branch_name", "branch_code", "branch_type"),
 }
 
 
 def reissue_data(reissue: Reissue) -> tuple[dict[str, str], tuple[str, ...]]:
     """What a re-issue prints (the mark, the notice on the customer's sheet) and the fields it leaves blank."""
-    from app.services.returns import REASONS
+    from app.services.paper.returns import REASONS
 
     blank: list[str] = []
     asks: list[str] = []
     for code in reissue.reasons:
-        fields_, ask = REISSUE_FIXES.get(code, ((), ""))
-        blank += fields_
-        if ask and ask not in asks:
-            asks.append(ask)
+        blank += REISSUE_BLANKS.get(code, ())
+        if messages.known(f"forms.reissue.{code}"):
+            ask = messages.text(f"forms.reissue.{code}")
+            if ask not in asks:
+                asks.append(ask)
     labels = "・".join(REASONS.get(code, code) for code in reissue.reasons if code != "other")
     why = "・".join(part for part in (labels, reissue.note.strip()) if part)
-    notice = "再発行のお願い: "
-    notice += f"前回の依頼書は「{why}」のため金融機関から返却されました。" if why else "依頼書をあらためてお送りします。"
-    notice += "".join(asks) or "お手数ですが、あらためてご記入・押印のうえご返送ください。"
+    notice = messages.text("forms.reissue.returned_because", why=why) if why else messages.text("forms.reissue.again")
+    notice += "".join(asks) or messages.text("forms.reissue.fill_again")
     return {"reissue_mark": REISSUE_MARK, "reissue_reason": why, "reissue_notice": notice}, tuple(blank)
+
+
+def parse_reissue(text: str) -> Reissue:
+    """A re-issue as typed on the command line: return reasons by code or by their label (口座番号相違),
+    separated by commas; anything else is kept as a free note."""
+    from app.services.paper.returns import REASONS
+
+    by_label = {label: code for code, label in REASONS.items()}
+    codes: list[str] = []
+    notes: list[str] = []
+    for part in (p.strip() for p in text.replace("、", ",").split(",")):
+        if part in REASONS:
+            codes.append(part)
+        elif part in by_label:
+            codes.append(by_label[part])
+        elif part:
+            notes.append(part)
+    return Reissue(tuple(codes), "、".join(notes))
 
 
 def request_form_data(
@@ -288,23 +290,16 @@ def check_printable(db: Database, registration_ids: Sequence[int], *, allow_web:
                 elif method == RegistrationMethod.WEB.value:
                     web.append(number)
     if invalidated:
-        raise InvalidValue(
-            f"無効にした登録には依頼書を印刷できません（顧客番号 {_some(invalidated)}）",
-            code="form_for_invalidated",
-            customer_numbers=invalidated,
-        )
+        raise InvalidValue("forms.for_invalidated", numbers=some_numbers(invalidated))
     if web and not allow_web:
-        raise ConfirmationRequired(
-            f"WEB登録のお客様が含まれています（顧客番号 {_some(web)}）。紙の依頼書に切り替える場合だけ印刷します。"
-            "印刷しますか？",
-            code="form_for_web_registration",
-            customer_numbers=web,
-        )
+        raise ConfirmationRequired("forms.for_web_registration", numbers=some_numbers(web))
 
 
-def _some(numbers: Sequence[str], limit: int = 5) -> str:
+def some_numbers(numbers: Sequence[str], limit: int = 5) -> str:
     shown = "、".join(numbers[:limit])
-    return shown + (f" ほか{len(numbers) - limit}件" if len(numbers) > limit else "")
+    return (
+        messages.text("forms.some_numbers", shown=shown, more=len(numbers) - limit) if len(numbers) > limit else shown
+    )
 
 
 def render_request_forms(
@@ -384,6 +379,32 @@ def registrations_by_number(db: Database, customer_numbers: Sequence[str]) -> li
     return [found[n] for n in customer_numbers]
 
 
+def cover_problems(new: Sequence[RegistrationView], corrected: Sequence[RegistrationView]) -> list[str]:
+    """Why a form listed for the cover sheet cannot go to the agency (issue 14: only keyed paper forms,
+    new and corrected in their own bundle, none held back for an incomplete checklist)."""
+    from app.services.paper.holds import missing_items
+
+    problems: list[str] = []
+    for views, is_corrected in ((new, False), (corrected, True)):
+        for v in views:
+            number = v.customer_number
+            if v.method != RegistrationMethod.PAPER.value:
+                problems.append(messages.text("paper.cover_reason_web", customer_number=number))
+            elif v.status != RegistrationStatus.KEYED.value:
+                label = RegistrationStatus(v.status).label
+                problems.append(messages.text("paper.cover_reason_not_keyed", customer_number=number, status=label))
+            elif missing_items(v.checklist):
+                problems.append(messages.text("paper.cover_reason_held", customer_number=number))
+            elif v.corrected and not is_corrected:
+                problems.append(messages.text("paper.cover_reason_corrected", customer_number=number))
+            elif is_corrected and not v.corrected:
+                problems.append(messages.text("paper.cover_reason_not_corrected", customer_number=number))
+    return problems
+
+
+REQUIRED_FOR_COVER = (("consignor_code", "委託者コード"), ("consignor_name", "委託者名"))
+
+
 def render_cover_sheet(
     db: Database,
     target: str | Path | IO[bytes],
@@ -392,21 +413,34 @@ def render_cover_sheet(
     corrected: Sequence[str] = (),
     tracking_number: str = "",
     sent_on: date | None = None,
+    shipment_id: int | None = None,
     user_forms: Path | None = None,
 ) -> RenderResult:
-    """COVER-1: the cover sheet with the counts of new and corrected bank copies, and the annex per bundle."""
+    """COVER-1: the agency's cover sheet (counts of new and corrected bank copies, shipment number, sender,
+    contact person, tracking number) and the annex per bundle. Without a shipment, the numbers given must be
+    forms that can go to the agency now; a shipment's own forms are taken as they are."""
     if not new and not corrected:
         raise InvalidValue("送付する依頼書がありません", code="nothing_to_send")
     both = set(new) & set(corrected)
     if both:
         raise InvalidValue(f"顧客番号 {', '.join(sorted(both))} が新規分と不備分の両方にあります", code="cover_overlap")
+    settings = get_settings(db)
+    missing = [label for key, label in REQUIRED_FOR_COVER if not str(getattr(settings, key)).strip()]
+    if missing:
+        raise InvalidValue("forms.cover_settings_missing", missing="・".join(missing))
     new_views = registrations_by_number(db, new)
     corrected_views = registrations_by_number(db, corrected)
+    if shipment_id is None:
+        problems = cover_problems(new_views, corrected_views)
+        if problems:
+            raise InvalidValue("paper.cover_not_sendable", problems="、".join(problems))
     day = sent_on or date.today()
-    data: dict[str, Any] = _merchant(get_settings(db))
+    data: dict[str, Any] = _merchant(settings)
     data.update(
         {
             "sent_on": f"{day.year}年{day.month}月{day.day}日",
+            "shipment_id": "" if shipment_id is None else str(shipment_id),
+            "contact_person": settings.contact_person,
             "new_count": str(len(new_views)),
             "corrected_count": str(len(corrected_views)),
             "total_count": str(len(new_views) + len(corrected_views)),

@@ -62,7 +62,10 @@ def test_the_full_cycle_with_history(db: Database, operator: OperatorRef, tmp_pa
     second = shipments.create_shipment(db, operator)
     assert (second.new, second.corrected) == ([], [a.customer_number])  # 不備分, bundled apart
     out = tmp_path / "cover.pdf"
-    render_cover_sheet(db, out, new=second.new, corrected=second.corrected)
+    from app.services import settings
+
+    settings.update_settings(db, {"consignor_name": "株式会社サンプル商事"}, operator)
+    render_cover_sheet(db, out, new=second.new, corrected=second.corrected, shipment_id=second.id)
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
         box = load_layout("cover_sheet").element("corrected_count")
