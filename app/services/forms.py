@@ -433,7 +433,8 @@ def render_cover_sheet(
     if shipment_id is None:
         problems = cover_problems(new_views, corrected_views)
         if problems:
-            raise InvalidValue("paper.cover_not_sendable", problems="、".join(problems))
+            shown = "、".join(problems[:5]) + (f" ほか{len(problems) - 5}件" if len(problems) > 5 else "")
+            raise InvalidValue("paper.cover_not_sendable", problems=shown)
     day = sent_on or date.today()
     data: dict[str, Any] = _merchant(settings)
     data.update(
