@@ -243,7 +243,10 @@ class PdfRenderer:
         font = self._font(e)
         leading = size * PT_MM * 1.45
         rows: list[tuple[str, float]] = []
-        for paragraph in text.splitlines():
+        paragraphs = text.splitlines()
+        if "text" in e:  # a line whose only placeholder is empty (a note for another form type) is left out
+            paragraphs = [line for line in paragraphs if line.strip()]
+        for paragraph in paragraphs:
             heading = paragraph.startswith("# ")
             body = paragraph[2:] if heading else paragraph
             line_size = size + 1.5 if heading else size
