@@ -227,7 +227,7 @@ class PaperPage(QWidget):
             self.refresh()
             return
         self.message.setText(self.tr("{0} 件を確認済みにしました。次の発送に含まれます").format(len(numbers)))
-        self.refresh()
+        announce(Area.ACCOUNTS)  # their checklists changed: every screen showing them refreshes
 
     def send_anyway(self, reason: str | None = None) -> None:
         """A supervisor sends the selected held-back forms with the waiting ones, with a reason."""
