@@ -36,6 +36,7 @@ from app.render.layout import layout_names
 from app.services import forms
 from app.services.forms import RenderCancelled, RenderResult
 from app.services.operators import OperatorRef
+from app.services.settings import get_settings
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import ok_cancel
@@ -184,6 +185,7 @@ def make_request_forms(
     """Ask for the options, render in the background, then preview."""
     allow_web = False
     try:
+        forms.check_settings_for_forms(get_settings(db))  # said before the options, not after the rendering
         forms.check_printable(db, registration_ids)
     except ConfirmationRequired as question:  # a web registration: ask before a paper form is printed
         answer = QMessageBox.question(parent, parent.tr("WEB登録のお客様"), question.screen_message)
