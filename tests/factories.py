@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.db.database import Database
 from app.domain.account_fields import RegistrationStatus
-from app.domain.registration import RegistrationInput
+from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts
 from app.services.operators import OperatorRef
 
@@ -22,12 +22,15 @@ FORM: dict[str, str] = {
 
 
 def form(number: int | None = None, **overrides: str) -> RegistrationInput:
-    """A valid paper form; `number` makes the n-th customer (its own name and account number)."""
+    """A valid paper form with its checklist ticked (an incomplete one is held back from a shipment);
+    `number` makes the n-th customer (its own name and account number)."""
     values = dict(FORM)
     if number is not None:
         values |= {"contract_holder_name": f"山田 {number}郎", "account_number": str(number)}
     values.update(overrides)
-    return RegistrationInput(**values)  # type: ignore[arg-type]
+    raw = RegistrationInput(**values)  # type: ignore[arg-type]
+    raw.checklist = dict.fromkeys(CHECKLIST_ITEMS, True)
+    return raw
 
 
 def keyed(

@@ -191,6 +191,12 @@ def test_forms_commands(db_path: str, tmp_path: Path) -> None:
     assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
     out = tmp_path / "req.pdf"
     code, _, err = run(
+        "--db", db_path, "forms", "request", "--customer-number", "03292790000000000100", "--out", str(out)
+    )
+    assert code == 1 and "区分・委託者名 を設定してください" in err and not out.exists()  # never printed without them
+    for key, value in (("consignor_category", "12"), ("consignor_name", "株式会社サンプル商事")):
+        assert run("--db", db_path, "settings", "set", key, value)[0] == 0
+    code, _, err = run(
         "--db",
         db_path,
         "forms",
@@ -202,26 +208,30 @@ def test_forms_commands(db_path: str, tmp_path: Path) -> None:
         "--out",
         str(out),
     )
-    assert code == 0 and "3 ページ" in err
+    assert code == 0 and "6 ページ" in err  # three sheets, each with the terms on its back
     with pdfplumber.open(out) as pdf:
-        assert len(pdf.pages) == 3 and "サトウ ハナコ" in pdf.pages[1].extract_text()
+        assert len(pdf.pages) == 6 and "サトウ ハナコ" in pdf.pages[2].extract_text()
     code, numbers, _ = run("--db", db_path, "forms", "blank", "--count", "3", "--out", str(tmp_path / "blank.pdf"))
     assert code == 0 and numbers.split() == [f"0329279000000000020{i}" for i in (4, 5, 6)]  # after 0203
     cover = tmp_path / "cover.pdf"
-    code, _, _ = run(
+    new = "03292790000000000100,03292790000000000200"
+    code, _, err = run("--db", db_path, "forms", "cover-sheet", "--new", new, "--out", str(cover))
+    assert code == 1 and "チェック未完了で保留中" in err  # imported: nobody has checked the paper yet
+    check_every_held_form(db_path)
+    code, _, err = run(
         "--db",
         db_path,
         "forms",
         "cover-sheet",
         "--new",
-        "03292790000000000100,03292790000000000200",
+        new,
         "--corrected",
         "03292790000000000201",
-        "--tracking",
-        "XY-1",
         "--out",
         str(cover),
     )
+    assert code == 1 and "03292790000000000201 は新規分" in err  # only forms that can go, in their bundle
+    code, _, _ = run("--db", db_path, "forms", "cover-sheet", "--new", new, "--tracking", "XY-1", "--out", str(cover))
     assert code == 0
     with pdfplumber.open(cover) as pdf:
         assert "XY-1" in pdf.pages[0].extract_text() and len(pdf.pages) == 2
@@ -341,8 +351,19 @@ def billing_month_state(db_path: str, tmp_path: Path) -> str:
         db.dispose()
 
 
+def check_every_held_form(db_path: str) -> None:
+    """Imported forms carry no checklist: someone checks the paper and records it, or they are held back."""
+    code, out, _ = run("--db", db_path, "shipments", "held")
+    assert code == 0
+    for line in out.splitlines()[1:]:
+        assert run("--db", db_path, "shipments", "checked", line.split(",")[0], "--note", "原本を確認")[0] == 0
+
+
 def test_paper_workflow_commands(db_path: str, tmp_path: Path) -> None:
     assert run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))[0] == 0
+    code, out, err = run("--db", db_path, "shipments", "create")
+    assert code == 1 and "保留中: 4 件" in err  # nothing checked yet: nothing goes
+    check_every_held_form(db_path)
     code, out, err = run("--db", db_path, "shipments", "create")
     assert code == 0 and out.strip() == "1" and "新規分 4 枚、不備分 0 枚、合計 4 枚" in err
     code, _, err = run("--db", db_path, "shipments", "create")
@@ -375,6 +396,9 @@ def test_paper_workflow_commands(db_path: str, tmp_path: Path) -> None:
     code, out, err = run("--db", db_path, "shipments", "create")
     assert out.strip() == "2" and "不備分 1 枚" in err
     cover = tmp_path / "cover.pdf"
+    code, _, err = run("--db", db_path, "forms", "cover-sheet", "--shipment", "2", "--out", str(cover))
+    assert code == 1 and "委託者名 を設定してください" in err  # the agency must see who sends
+    assert run("--db", db_path, "settings", "set", "consignor_name", "株式会社サンプル商事")[0] == 0
     assert run("--db", db_path, "forms", "cover-sheet", "--shipment", "2", "--out", str(cover))[0] == 0
     listed = json.loads(run("--db", db_path, "accounts", "list", "--format", "json")[1])
     back = next(r for r in listed if r["customer_number"] == "03292790000000000100")

@@ -17,6 +17,19 @@ def register(sub: Any) -> None:
     ship.required = True
     screate = ship.add_parser("create", help="入力済・未発送の依頼書で発送を作る（新規分と不備分を分けて数える）")
     screate.add_argument("--new-only", action="store_true", help="新規分だけ")
+    screate.add_argument(
+        "--send-anyway",
+        metavar="CUSTOMER_NUMBER",
+        action="append",
+        default=[],
+        help="チェック未完了で保留中の依頼書も含める（責任者だけ、--reason が必要。複数指定可）",
+    )
+    screate.add_argument("--reason", default="", help="チェック未完了のまま含める理由")
+    sheld = ship.add_parser("held", help="チェック未完了のため次の発送から外れる依頼書の一覧")
+    sheld.add_argument("--format", choices=("csv", "json"), default="csv")
+    schecked = ship.add_parser("checked", help="依頼書を確認してチェック済みを記録する（次の発送に含まれる）")
+    schecked.add_argument("customer_number")
+    schecked.add_argument("--note", default="", help="確認したことのメモ")
     ssend = ship.add_parser("send", help="発送日と追跡番号を記録する")
     ssend.add_argument("id", type=int)
     ssend.add_argument("--date", required=True, help="YYYY-MM-DD")
@@ -48,6 +61,8 @@ def register(sub: Any) -> None:
     screate.set_defaults(func=cmd_shipments_create)
     ssend.set_defaults(func=cmd_shipments_send)
     slist.set_defaults(func=cmd_shipments_list)
+    sheld.set_defaults(func=cmd_shipments_held)
+    schecked.set_defaults(func=cmd_shipments_checked)
     p_reasons.set_defaults(func=cmd_returns_reasons)
     radd.set_defaults(func=cmd_returns_add)
     rupd.set_defaults(func=cmd_returns_update)
@@ -58,12 +73,44 @@ def register(sub: Any) -> None:
 def cmd_shipments_create(ctx: Context) -> int:
     from app.services.paper.shipments import create_shipment
 
-    view = create_shipment(ctx.db, ctx.operator, new_only=ctx.args.new_only)
+    view = create_shipment(
+        ctx.db, ctx.operator, new_only=ctx.args.new_only, send_anyway=ctx.args.send_anyway, reason=ctx.args.reason
+    )
     print(view.id, file=ctx.out)
     print(
         f"発送 {view.id}: 新規分 {len(view.new)} 枚、不備分 {len(view.corrected)} 枚、合計 {view.total} 枚",
         file=ctx.err,
     )
+    for number, reason in view.sent_anyway.items():
+        print(f"チェック未完了のまま含めました: {number}（理由: {reason}）", file=ctx.err)
+    if view.held_back:
+        print(f"チェック未完了のため {len(view.held_back)} 枚を保留しました:", file=ctx.err)
+        for held in view.held_back:
+            print(f"  {held.customer_number} {held.name}: 未確認 {held.missing_text}", file=ctx.err)
+    return 0
+
+
+def cmd_shipments_held(ctx: Context) -> int:
+    from app.services.paper.holds import held_back_forms
+
+    records = [
+        {
+            "customer_number": h.customer_number,
+            "name": h.name,
+            "kind": "corrected" if h.corrected else "new",
+            "missing": h.missing_text,
+        }
+        for h in held_back_forms(ctx.db)
+    ]
+    write_records(ctx, records, ctx.args.format)
+    return 0
+
+
+def cmd_shipments_checked(ctx: Context) -> int:
+    from app.services.paper.holds import record_checked
+
+    held = record_checked(ctx.db, ctx.args.customer_number, ctx.operator, note=ctx.args.note)
+    print(f"顧客番号 {held.customer_number}: チェック済みを記録しました（次の発送に含まれます）", file=ctx.err)
     return 0
 
 

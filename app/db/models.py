@@ -84,6 +84,7 @@ class MerchantSettings(Base):
     merchant_account_number: Mapped[str] = mapped_column(String(7), default="", server_default="")
     stop_request_business_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     quiet_period_weeks: Mapped[int] = mapped_column(Integer, default=6, server_default="6")  # REG-3
+    contact_person: Mapped[str] = mapped_column(String(40), default="", server_default="")  # 担当者 (cover sheet)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -320,6 +321,9 @@ class ShipmentItem(Base):
     registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
     customer_number: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(10))  # new / corrected (新規分 / 不備分)
+    # a form with an incomplete checklist that a supervisor sent anyway: why, and who (operator id)
+    sent_anyway_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sent_anyway_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class DeficiencyReturn(Base):

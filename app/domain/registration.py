@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVar
 
-from app.domain import bank_codes, japan_post
+from app.domain import bank_codes, form_limits, japan_post
 from app.domain.account_fields import (
     DepositType,
     RegistrationMethod,
@@ -53,8 +53,10 @@ FIELD_LABELS: dict[str, str] = {
     "status": "状態",
 }
 
-MAX_NAME = 40
-MAX_ADDRESS = 200
+# what the request form can print (app/domain/form_limits.py)
+MAX_NAME = form_limits.CONTRACT_HOLDER_NAME_MAX
+MAX_KANA = form_limits.CONTRACT_HOLDER_KANA_MAX
+MAX_ADDRESS = form_limits.ADDRESS_MAX
 
 
 @dataclass
@@ -175,6 +177,10 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
         if not value.strip():
             errors.append(FieldError(name, f"{FIELD_LABELS[name]}を入力してください"))
             return ""
+        if name == "contract_holder_kana" and len(value.strip()) > MAX_KANA:
+            errors.append(
+                FieldError(name, f"{FIELD_LABELS[name]}は{MAX_KANA}文字以内です（入力は{len(value.strip())}文字）")
+            )
         bank_form = check(name, lambda: to_bank_kana(value), None)
         if bank_form is not None and name == "account_holder_kana" and len(bank_form) > 30:
             errors.append(FieldError(name, f"口座名義カナは銀行データで30文字までです（変換後{len(bank_form)}文字）"))

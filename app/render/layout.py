@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.errors import InvalidValue
 from app.resources import forms_dir
 
-ELEMENT_TYPES = {"text", "box", "field", "digits", "paragraph", "line", "list"}
+ELEMENT_TYPES = {"text", "box", "field", "digits", "paragraph", "line", "list", "choices", "textblock"}
 REQUIRED = {
     "text": ("x", "y", "text"),
     "box": ("x", "y", "w", "h"),
@@ -23,6 +23,8 @@ REQUIRED = {
     "paragraph": ("x", "y", "lines"),
     "line": ("x1", "y1", "x2", "y2"),
     "list": ("x", "y", "row_h", "max_rows", "bind", "columns"),
+    "choices": ("x", "y", "options", "bind"),
+    "textblock": ("x", "y", "w", "h"),
 }
 
 
@@ -63,6 +65,23 @@ def find_layout(name: str, user_forms: Path | None = None) -> Path:
     raise InvalidValue(
         f"様式 {name} が見つかりません（使える様式: {', '.join(layout_names(user_forms))}）", code="layout_unknown"
     )
+
+
+def find_text(name: str, user_forms: Path | None = None) -> Path:
+    """A text printed on a form (the terms on the back, forms/*.txt): the merchant's own copy in the user's
+    forms folder first, else the bundled one."""
+    for folder in (user_forms, forms_dir()):
+        if folder is not None and (folder / f"{name}.txt").is_file():
+            return folder / f"{name}.txt"
+    raise InvalidValue("forms.text_unknown", name=name)
+
+
+def load_text(name: str, user_forms: Path | None = None) -> str:
+    path = find_text(name, user_forms)
+    try:
+        return path.read_text(encoding="utf-8-sig").strip()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidValue("forms.text_unreadable", path=str(path)) from error
 
 
 def load_layout(name: str, user_forms: Path | None = None) -> Layout:

@@ -17,6 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain.errors import InvalidValue
+from app.domain.form_limits import MIN_READABLE_PT
 from app.render.layout import Layout, Page
 from app.resources import FONT_GOTHIC, FONT_MINCHO, font_path
 
@@ -26,6 +28,8 @@ FONTS = {"gothic": GOTHIC, "mincho": MINCHO}
 LABEL_SIZE = 6.0
 BLACK = HexColor("#000000")
 LABEL_GREY = HexColor("#444444")
+PT_MM = 25.4 / 72  # one point in millimetres
+LINE_SPACING = 1.18  # wrapped lines: leading as a multiple of the size
 
 Data = Mapping[str, Any]
 
@@ -151,7 +155,10 @@ class PdfRenderer:
         c = self.canvas
         c.setLineWidth(float(e.get("width", 0.4)))
         x, y, w, h = float(e["x"]), float(e["y"]), float(e["w"]), float(e["h"])
+        if e.get("color"):
+            c.setStrokeColor(HexColor(str(e["color"])))
         c.rect(x * mm, self._y(y + h), w * mm, h * mm, stroke=1, fill=0)
+        c.setStrokeColor(BLACK)
         label = e.get("label")
         if label:
             c.setFillColor(LABEL_GREY)
@@ -160,6 +167,9 @@ class PdfRenderer:
             c.setFillColor(BLACK)
 
     def field(self, e: Mapping[str, Any], data: Data) -> None:
+        """A value in its box: shrinks, then wraps to at most `lines` lines (default 1), never below
+        `min_size` (default MIN_READABLE_PT); a value that still does not fit is refused, never drawn
+        outside the box."""
         if e.get("border", True):
             self.box(e, data)
         value = "" if data.get(e["bind"]) is None else str(data.get(e["bind"]))
@@ -167,16 +177,89 @@ class PdfRenderer:
             return
         x, y, w, h = float(e["x"]), float(e["y"]), float(e["w"]), float(e["h"])
         font = self._font(e)
-        size = float(e.get("size", 10))
-        usable = (w - 3) * mm
-        width = pdfmetrics.stringWidth(value, font, size)
-        if width > usable:  # shrink to fit rather than spill out of the box
-            size = max(5.0, size * usable / width)
-        label_room = (LABEL_SIZE * 0.3528 + 1) if e.get("label") else 0
-        baseline = y + label_room + (h - label_room) / 2 + size * 0.3528 * 0.38
+        label_room = (float(e.get("label_size", LABEL_SIZE)) * PT_MM + 1) if e.get("label") else 0
+        size, lines = fit_text(
+            value,
+            font,
+            float(e.get("size", 10)),
+            float(e.get("min_size", MIN_READABLE_PT)),
+            w - 3,
+            h - label_room - 0.6,
+            int(e.get("lines", 1)),
+        )
+        if not lines:
+            title = str(e.get("title") or fill(str(e.get("label", e["bind"])), data).split("　")[0])
+            raise InvalidValue("forms.text_too_long", field=title, length=len(value))
         align = str(e.get("align", "left"))
         anchor = {"center": x + w / 2, "right": x + w - 1.5}.get(align, x + 1.5)
-        self._string(anchor, baseline, value, font, size, align)
+        leading = size * PT_MM * LINE_SPACING
+        block = leading * (len(lines) - 1)
+        middle = y + label_room + (h - label_room) / 2
+        first = middle - block / 2 + size * PT_MM * 0.36
+        for number, line in enumerate(lines):
+            self._string(anchor, first + number * leading, line, font, size, align)
+
+    def choices(self, e: Mapping[str, Any], data: Data) -> None:
+        """Options printed side by side (銀行・信用金庫…, 本店・支店・出張所); the one in `bind` is circled."""
+        c = self.canvas
+        size = float(e.get("size", 7))
+        gap = float(e.get("gap", 2.5))
+        font = self._font(e)
+        options = [str(o) for o in e["options"]]
+        widths = [pdfmetrics.stringWidth(o, font, size) / mm for o in options]
+        total = sum(widths) + gap * (len(options) - 1)
+        left = float(e["x"]) - total if e.get("align") == "right" else float(e["x"])
+        baseline = float(e["y"])
+        chosen = str(data.get(e["bind"]) or "")
+        for option, width in zip(options, widths, strict=True):
+            self._string(left, baseline, option, font, size, "left")
+            if option == chosen:
+                c.setLineWidth(0.6)
+                pad_x, pad_y = 1.1, 0.9
+                top = baseline - size * PT_MM * 0.88 - pad_y
+                height = size * PT_MM + 2 * pad_y
+                c.ellipse(
+                    (left - pad_x) * mm,
+                    self._y(top + height),
+                    (left + width + pad_x) * mm,
+                    self._y(top),
+                    stroke=1,
+                    fill=0,
+                )
+            left += width + gap
+
+    def textblock(self, e: Mapping[str, Any], data: Data) -> None:
+        """Long text (the terms on the back) wrapped into `columns` columns inside x, y, w, h; a line that
+        starts with "# " is a heading. The text is `text` (with placeholders) or the value of `bind`. Text that
+        does not fit is refused, never cut."""
+        text = fill(str(e["text"]), data) if "text" in e else str(data.get(str(e.get("bind")), "") or "")
+        if not text:
+            return
+        size = float(e.get("size", 7))
+        columns = int(e.get("columns", 1))
+        gap = float(e.get("gap", 6))
+        x, y, w, h = float(e["x"]), float(e["y"]), float(e["w"]), float(e["h"])
+        col_w = (w - gap * (columns - 1)) / columns
+        font = self._font(e)
+        leading = size * PT_MM * 1.45
+        rows: list[tuple[str, float]] = []
+        paragraphs = text.splitlines()
+        if "text" in e:  # a line whose only placeholder is empty (a note for another form type) is left out
+            paragraphs = [line for line in paragraphs if line.strip()]
+        for paragraph in paragraphs:
+            heading = paragraph.startswith("# ")
+            body = paragraph[2:] if heading else paragraph
+            line_size = size + 1.5 if heading else size
+            wrapped = wrap_text(body, font, line_size, col_w, indent=str(e.get("hang", "")))
+            rows += [(line, line_size) for line in (wrapped or [""])]
+        per_column = int(h // leading)
+        if len(rows) > per_column * columns:
+            title = str(e.get("title", "裏面の文章"))
+            raise InvalidValue("forms.block_too_long", title=title, lines=len(rows), room=per_column * columns)
+        for number, (line, line_size) in enumerate(rows):
+            column, row = divmod(number, per_column)
+            left = x + column * (col_w + gap)
+            self._string(left, y + (row + 1) * leading - leading * 0.3, line, font, line_size, "left")
 
     def digits(self, e: Mapping[str, Any], data: Data) -> None:
         c = self.canvas
@@ -237,8 +320,46 @@ class PdfRenderer:
                 left += float(col["w"])
 
 
+def wrap_text(text: str, font: str, size: float, width_mm: float, *, indent: str = "") -> list[str]:
+    """Japanese text broken into lines that fit `width_mm` (anywhere between characters; no line starts
+    with 、。）」 which stay on the line before). Continuation lines start with `indent` (a hanging indent)."""
+    limit = width_mm * mm
+    lines: list[str] = []
+    current = ""
+    for char in text:
+        candidate = current + char
+        if current.strip() and pdfmetrics.stringWidth(candidate, font, size) > limit and char not in "、。，．）」』":
+            lines.append(current.rstrip())
+            current = indent + char.lstrip() if lines else char
+        else:
+            current = candidate
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return [line for line in lines if line] if text else []
+
+
+def fit_text(
+    text: str, font: str, size: float, min_size: float, width_mm: float, height_mm: float, max_lines: int
+) -> tuple[float, list[str]]:
+    """The largest size from `size` down to `min_size` (half-point steps) at which `text` fits the width on at
+    most `max_lines` lines and the lines fit the height; (min_size, []) when it does not fit at all."""
+    current = size
+    while current >= min_size - 1e-9:
+        if pdfmetrics.stringWidth(text, font, current) <= width_mm * mm and current * PT_MM <= height_mm:
+            return current, [text]
+        if max_lines > 1:
+            lines = wrap_text(text, font, current, width_mm)
+            height = current * PT_MM * (1 + LINE_SPACING * (len(lines) - 1))
+            if len(lines) <= max_lines and height <= height_mm:
+                return current, lines
+        current -= 0.5
+    return min_size, []
+
+
 DRAW: dict[str, Callable[[PdfRenderer, Mapping[str, Any], Data], None]] = {
     "text": PdfRenderer.text,
+    "choices": PdfRenderer.choices,
+    "textblock": PdfRenderer.textblock,
     "box": PdfRenderer.box,
     "field": PdfRenderer.field,
     "digits": PdfRenderer.digits,

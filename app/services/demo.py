@@ -202,8 +202,8 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
         )
         waves[slot].append(i)
     shipped_set = set(shipped)
-    for i in shipped:
-        valids[i] = replace(valids[i], status=RegistrationStatus.KEYED)
+    for i in shipped:  # a form that went out was checked (an incomplete one is held back from a shipment)
+        valids[i] = replace(valids[i], status=RegistrationStatus.KEYED, checklist=dict.fromkeys(CHECKLIST_ITEMS, True))
     views: list[accounts.RegistrationView | None] = [None] * len(valids)
     answered: list[int] = []
     for age, wave in zip(SHIPMENT_AGES, waves, strict=True):

@@ -31,6 +31,8 @@ class HistoryAction:
     CHANGE = "change"
     INVALIDATE = "invalidate"
     STATUS = "status"
+    CHECKLIST_CHECKED = "checklist_checked"  # an incomplete checklist recorded as checked (issues 13, 14)
+    SENT_ANYWAY = "sent_anyway"  # a supervisor sent a form with an incomplete checklist, with a reason
 
 
 def record_history(

@@ -118,6 +118,8 @@ def test_a_table_rebuilt_by_a_migration_keeps_the_rows_that_point_at_it(db: Data
     operator = get_operator(db, SYSTEM_LOGIN)
     raw = RegistrationInput(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",
                             branch_code="001", deposit_type="1", account_number="1", account_holder_kana="ヤマダ タロウ")  # fmt: skip
+    raw.checklist = {"seal": True, "spare_seal": True, "kana_filled": True, "bank_branch_circled": True,
+                     "corrections_sealed": True}  # fmt: skip
     view = accounts.register(db, raw, operator)
     shipments.send_shipment(db, shipments.create_shipment(db, operator).id, date(2026, 10, 20), operator)
     ret = returns.add_return(db, view.customer_number, date(2026, 11, 20), ["seal_mismatch"], operator)

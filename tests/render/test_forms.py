@@ -66,7 +66,7 @@ def test_pdf_type_prints_every_value_inside_its_box(merchant: Database, operator
     result = render_request_forms(merchant, [view.id], out)
     layout = load_layout("request_pdf")
     with pdfplumber.open(out) as pdf:
-        assert len(pdf.pages) == 1 == result.pages  # PDF type: one sheet (FORM-1)
+        assert len(pdf.pages) == 2 == result.pages  # PDF type: one sheet (FORM-1), the terms on its back
         page = pdf.pages[0]
         for name, expected in {
             "consignor_name": "株式会社サンプル商事",
@@ -74,7 +74,6 @@ def test_pdf_type_prints_every_value_inside_its_box(merchant: Database, operator
             "contract_holder_name": "山田太郎",
             "contract_holder_kana": "ヤマダタロウ",
             "bank_name": "三菱ＵＦＪ銀行",  # REG-7: the official name
-            "branch_name": "本店",
         }.items():
             assert expected in chars_in(page, field_box(layout.element(name))).replace(" ", ""), name
         for name, expected in {
@@ -94,7 +93,7 @@ def test_pdf_type_prints_every_value_inside_its_box(merchant: Database, operator
     assert {row[0].split("+")[1] for row in fonts} <= {"IPAexGothic", "IPAexMincho"}  # no Helvetica
 
 
-def test_carbon_type_has_three_copies_and_the_reissue_reason_on_the_merchant_copy(
+def test_carbon_type_has_three_copies_and_the_reissue_reason_on_the_customers_copy(
     merchant: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
     view = register(merchant, operator)
@@ -102,10 +101,12 @@ def test_carbon_type_has_three_copies_and_the_reissue_reason_on_the_merchant_cop
     render_request_forms(merchant, [view.id], out, form_type="carbon", reissue_reason="口座番号相違のため")
     with pdfplumber.open(out) as pdf:
         texts = [p.extract_text() for p in pdf.pages]
-    assert len(texts) == 3  # FORM-3
-    for text, label in zip(texts, ("お客様控え", "金融機関用", "委託者用"), strict=True):
+    assert len(texts) == 6  # FORM-3: three sheets, each with the terms on its back
+    fronts = texts[0::2]
+    for text, label in zip(fronts, ("①お客様控え", "②金融機関用", "③委託者用"), strict=True):
         assert label in text and "再発行" in text
-    assert ["口座番号相違のため" in t for t in texts] == [False, False, True]
+    # the reason and what to correct are for the customer, on the customer's sheet
+    assert ["口座番号相違のため" in t for t in fronts] == [True, False, False]
 
 
 def test_blank_fields_and_japan_post_digits(merchant: Database, operator: OperatorRef, tmp_path: Path) -> None:
@@ -137,11 +138,12 @@ def test_blank_batch_reserves_distinct_numbers_never_issued_again(
     second = render_blank_forms(merchant, 2, tmp_path / "b2.pdf", operator, form_type="carbon")
     numbers = first.customer_numbers + second.customer_numbers
     assert len(set(numbers)) == 7 and numbers[0] == "03292790000000000002"
-    assert first.pages == 5 and second.pages == 6
+    assert first.pages == 10 and second.pages == 12  # every sheet has its back
     assert register(merchant, operator, account_number="9").customer_number == "03292790000000000009"
     layout = load_layout("request_pdf")
     with pdfplumber.open(tmp_path / "b1.pdf") as pdf:
-        printed = ["".join(chars_in(p, c) for c in digit_cells(layout.element("customer_number"))) for p in pdf.pages]
+        printed = ["".join(chars_in(p, c) for c in digit_cells(layout.element("customer_number")))
+                   for p in pdf.pages[0::2]]  # fmt: skip
         assert "山田" not in pdf.pages[0].extract_text()
     assert printed == first.customer_numbers
 
@@ -150,7 +152,7 @@ def test_cover_sheet_counts_and_annex(merchant: Database, operator: OperatorRef,
     views = [register(merchant, operator, account_number=str(i + 1)) for i in range(45)]
     corrected = register(merchant, operator, account_number="99", contract_holder_name="佐藤 花子")
     out = tmp_path / "cover.pdf"
-    result = render_cover_sheet(merchant, out, new=[v.customer_number for v in views],
+    result = render_cover_sheet(merchant, out, new=[v.customer_number for v in views], shipment_id=7,
                                 corrected=[corrected.customer_number], tracking_number="1234-5678-9012")  # fmt: skip
     layout = load_layout("cover_sheet")
     with pdfplumber.open(out) as pdf:

@@ -10,7 +10,7 @@ import pytest
 
 from app.db.database import Database
 from app.domain.errors import Conflict, InvalidValue, ValidationFailed
-from app.domain.registration import RegistrationInput
+from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.render.layout import load_layout
 from app.services import accounts, billing
 from app.services.forms import render_cover_sheet
@@ -62,7 +62,10 @@ def test_the_full_cycle_with_history(db: Database, operator: OperatorRef, tmp_pa
     second = shipments.create_shipment(db, operator)
     assert (second.new, second.corrected) == ([], [a.customer_number])  # 不備分, bundled apart
     out = tmp_path / "cover.pdf"
-    render_cover_sheet(db, out, new=second.new, corrected=second.corrected)
+    from app.services import settings
+
+    settings.update_settings(db, {"consignor_name": "株式会社サンプル商事"}, operator)
+    render_cover_sheet(db, out, new=second.new, corrected=second.corrected, shipment_id=second.id)
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
         box = load_layout("cover_sheet").element("corrected_count")
@@ -153,3 +156,65 @@ def test_two_staff_following_up_the_same_return(db: Database, operator: Operator
     assert accounts.get_registration(db, a.id).status == "sent"
     returns.update_return(db, ret.id, "closed", operator)  # closed from any status
     assert returns.list_returns(db)[0].status == "closed"
+
+
+def test_an_incomplete_checklist_is_held_back_until_checked_or_sent_anyway_by_a_supervisor(
+    db: Database, operator: OperatorRef, clerk: OperatorRef
+) -> None:
+    from app.services.operators import Role
+    from app.services.paper import holds
+    from tests.conftest import make_operator
+
+    supervisor = make_operator(db, "sato", "佐藤 恵", Role.SUPERVISOR)
+    good = keyed(db, operator, 1)
+    unsealed = accounts.register(
+        db,
+        RegistrationInput(contract_holder_name="佐藤 花子", contract_holder_kana="サトウ ハナコ", bank_code="0005",
+                          branch_code="001", deposit_type="1", account_number="2", account_holder_kana="サトウ ハナコ",
+                          checklist={**dict.fromkeys(CHECKLIST_ITEMS, True), "seal": False}),
+        clerk,
+    )  # fmt: skip
+    unsure = accounts.register(
+        db,
+        RegistrationInput(contract_holder_name="鈴木 一郎", contract_holder_kana="スズキ イチロウ", bank_code="0005",
+                          branch_code="001", deposit_type="1", account_number="3", account_holder_kana="スズキ イチロウ",
+                          checklist={**dict.fromkeys(CHECKLIST_ITEMS, True), "spare_seal": False}),
+        clerk,
+    )  # fmt: skip
+    held = holds.held_back_forms(db)
+    assert [(h.customer_number, h.missing) for h in held] == [
+        (unsealed.customer_number, ["届出印が押されている"]),
+        (unsure.customer_number, ["捨印が押されている"]),
+    ]
+    assert shipments.waiting_counts(db) == (1, 0)  # what the next shipment takes
+    # a clerk cannot send one anyway; a supervisor must give a reason; nothing is written either way
+    with pytest.raises(InvalidValue, match="責任者だけ"):
+        shipments.create_shipment(db, clerk, send_anyway=[unsealed.customer_number], reason="至急")
+    with pytest.raises(InvalidValue, match="理由を入力"):
+        shipments.create_shipment(db, supervisor, send_anyway=[unsealed.customer_number])
+    with pytest.raises(InvalidValue, match="保留中の依頼書ではありません"):
+        shipments.create_shipment(db, supervisor, send_anyway=[good.customer_number], reason="至急")
+    assert shipments.list_shipments(db) == []
+    first = shipments.create_shipment(
+        db, supervisor, send_anyway=[unsealed.customer_number], reason="押印はネット銀行で後日（お客様に確認済み）"
+    )
+    assert first.new == [good.customer_number, unsealed.customer_number]
+    assert first.sent_anyway == {unsealed.customer_number: "押印はネット銀行で後日（お客様に確認済み）"}
+    assert [h.customer_number for h in first.held_back] == [unsure.customer_number]
+    assert shipments.get_shipment(db, first.id).sent_anyway == first.sent_anyway  # recorded with the shipment
+    entry = accounts.history(db, unsealed.id)[-1]
+    assert entry.action == "sent_anyway" and "押印はネット銀行で後日" in entry.reason
+    assert entry.operator_login == "sato" and "届出印が押されている" in entry.reason
+    with pytest.raises(InvalidValue, match="保留中: 1 件"):
+        shipments.create_shipment(db, operator)  # only the unchecked one is left: nothing can go
+    # someone checks the paper again and records it: complete, with a history row; the next shipment takes it
+    holds.record_checked(db, unsure.customer_number, clerk, note="原本を確認、捨印あり")
+    after = accounts.get_registration(db, unsure.id)
+    assert all(after.checklist[key] for key in CHECKLIST_ITEMS)
+    entry = accounts.history(db, unsure.id)[-1]
+    assert entry.action == "checklist_checked" and "原本を確認" in entry.reason
+    assert entry.changes["checklist"][0]["spare_seal"] is False and entry.changes["checklist"][1]["spare_seal"]
+    with pytest.raises(InvalidValue, match="すべて済んでいます"):
+        holds.record_checked(db, unsure.customer_number, clerk)
+    assert holds.held_back_forms(db) == []
+    assert shipments.create_shipment(db, operator).new == [unsure.customer_number]

@@ -385,8 +385,10 @@ def test_request_forms_from_the_selection_preview_and_print(
     from PySide6.QtCore import QTimer
     from PySide6.QtPrintSupport import QPrinter
 
+    from app.services import settings
     from ui.forms.dialog import RequestFormOptions, print_pdf
 
+    settings.update_settings(db, {"consignor_category": "12", "consignor_name": "株式会社サンプル商事"}, operator)
     for i in range(3):
         accounts.register(db, sample(account_number=str(i + 1)), operator, confirm_duplicate_account=True)
     page = SearchPage(db, operator, runner)
@@ -410,12 +412,12 @@ def test_request_forms_from_the_selection_preview_and_print(
     wait_for(qtbot, lambda: page.last_preview is not None, timeout=15_000)
     preview = page.last_preview
     assert preview is not None
-    assert preview.document.pageCount() == 9  # 3 forms x 3 copies  # type: ignore[attr-defined]
+    assert preview.document.pageCount() == 18  # 3 forms x 3 copies, each with its back  # type: ignore[attr-defined]
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_pdf(preview.document, printer) == 9  # type: ignore[attr-defined]
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 9
+    assert print_pdf(preview.document, printer) == 18  # type: ignore[attr-defined]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 18
     preview.close()
 
 

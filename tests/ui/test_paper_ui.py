@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.services import accounts, billing
+from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
+from app.services import accounts, billing, settings
 from app.services.operators import OperatorRef
 from app.services.paper import returns, shipments
 from tests import factories
@@ -34,6 +35,7 @@ def test_full_cycle_through_the_screens(
     qtbot: QtBot, qtmodeltester: object, db: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
     first, second = keyed(db, operator, 1), keyed(db, operator, 2, bank="0001", branch="210")
+    settings.update_settings(db, {"consignor_name": "株式会社サンプル商事"}, operator)  # printed on the cover sheet
     page = PaperPage(db, operator, tmp_path / "attachments")
     qtbot.addWidget(page)
     page.show()
@@ -201,3 +203,50 @@ def test_a_return_that_does_not_exist_says_so(
     dialog = ReturnDialog(db, operator, tmp_path, None, return_id=999)
     qtbot.addWidget(dialog)
     assert dialog.message.text() == "不備返却 999 はありません" and dialog.view is None
+
+
+def test_held_back_forms_are_listed_and_can_be_checked_or_sent_anyway_by_a_supervisor(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    from app.services.operators import Role
+    from tests.conftest import make_operator
+
+    ready = keyed(db, operator, 1)
+    raw = RegistrationInput(contract_holder_name="佐藤 花子", contract_holder_kana="サトウ ハナコ", bank_code="0005",
+                            branch_code="001", deposit_type="1", account_number="2", account_holder_kana="サトウ ハナコ",
+                            checklist={**dict.fromkeys(CHECKLIST_ITEMS, True), "seal": False})  # fmt: skip
+    unsealed = accounts.register(db, raw, operator).customer_number
+    raw.account_number, raw.checklist = "3", {**dict.fromkeys(CHECKLIST_ITEMS, True), "spare_seal": False}
+    unsure = accounts.register(db, raw, operator).customer_number
+    clerk = make_operator(db, "suzuki", "鈴木 花子")
+    page = PaperPage(db, clerk, tmp_path / "attachments")
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    assert page.waiting.text() == "発送待ち: 新規分 1 枚・不備分 0 枚"
+    assert "2 件" in page.held_label.text()
+    assert page.held_model.rows == [
+        (unsealed, "佐藤 花子", "新規分", "届出印が押されている"),
+        (unsure, "佐藤 花子", "新規分", "捨印が押されている"),
+    ]
+    assert not page.send_anyway_button.isEnabled()  # a clerk cannot send an incomplete form
+    with qtbot.waitSignal(page.refreshed):
+        page.create_button.click()
+    assert "チェックが済んでいない 2 枚は保留しました" in page.message.text()
+    assert shipments.list_shipments(db)[0].new == [ready]
+    page.held_table.selectRow(1)
+    with qtbot.waitSignal(page.refreshed):
+        page.record_checked(note="原本を確認")
+    assert [row[0] for row in page.held_model.rows] == [unsealed]
+    assert accounts.history(db, accounts.find_by_customer_number(db, unsure).id)[-1].action == "checklist_checked"
+    boss = PaperPage(db, make_operator(db, "sato", "佐藤 恵", Role.SUPERVISOR), tmp_path / "attachments")
+    qtbot.addWidget(boss)
+    boss.show()
+    settled(qtbot, boss)
+    assert boss.send_anyway_button.isEnabled()
+    boss.held_table.selectRow(0)
+    with qtbot.waitSignal(boss.refreshed):
+        boss.send_anyway(reason="押印不要の銀行（お客様に確認済み）")
+    second = shipments.list_shipments(db)[-1]
+    assert second.new == [unsealed, unsure] and second.sent_anyway == {unsealed: "押印不要の銀行（お客様に確認済み）"}
+    assert boss.held_model.rows == [] and "保留中の依頼書はありません" in boss.held_label.text()

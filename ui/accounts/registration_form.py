@@ -29,7 +29,15 @@ from app.domain import bank_codes, japan_post
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus
 from app.domain.errors import DomainError, ValidationFailed
 from app.domain.kana import KanaError, to_bank_kana
-from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, ValidRegistration, validate_registration
+from app.domain.registration import (
+    CHECKLIST_ITEMS,
+    MAX_ADDRESS,
+    MAX_KANA,
+    MAX_NAME,
+    RegistrationInput,
+    ValidRegistration,
+    validate_registration,
+)
 from ui.shared.labels import tr_label
 
 ERROR_STYLE = "color: #b00020;"
@@ -137,10 +145,10 @@ class RegistrationForm(QWidget):
         outer = QVBoxLayout(self)
         customer = self._group(outer, self.tr("お客様"))
         self._line(customer, "customer_number", self.tr("顧客番号(&N)"), max_length=20)
-        self._line(customer, "contract_holder_name", self.tr("契約者名(&M)"), max_length=40)
-        self._line(customer, "contract_holder_kana", self.tr("契約者名フリガナ(&K)"), max_length=60)
+        self._line(customer, "contract_holder_name", self.tr("契約者名(&M)"), max_length=MAX_NAME)
+        self._line(customer, "contract_holder_kana", self.tr("契約者名フリガナ(&K)"), max_length=MAX_KANA)
         self._line(customer, "postal_code", self.tr("郵便番号"), max_length=8)
-        self._line(customer, "address", self.tr("住所"), max_length=200)
+        self._line(customer, "address", self.tr("住所"), max_length=MAX_ADDRESS)
         self._line(customer, "phone", self.tr("電話番号"), max_length=20)
 
         account = self._group(outer, self.tr("口座"))

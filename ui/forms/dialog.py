@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.errors import ConfirmationRequired, DomainError
 from app.progress import Cancelled
 from app.render.layout import layout_names
 from app.services import forms
 from app.services.forms import RenderCancelled, RenderResult
 from app.services.operators import OperatorRef
+from app.services.settings import get_settings
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import ok_cancel
@@ -72,7 +74,9 @@ class RequestFormOptions(QDialog):
         layout.addRow(self.blank_fields)
         self.reissue = QCheckBox(self.tr("再発行として作成する(&R)"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("再発行の理由（委託者用に印刷されます）"))
+        self.reason.setPlaceholderText(
+            self.tr("再発行の理由（例: 口座番号相違）。お客様の用紙に理由と直してほしいことを印刷します")
+        )
         self.reason.setEnabled(False)
         self.reissue.toggled.connect(self.reason.setEnabled)
         layout.addRow(self.reissue)
@@ -179,9 +183,23 @@ def make_request_forms(
     on_done: Callable[[PdfPreview], None] | None = None,
 ) -> None:
     """Ask for the options, render in the background, then preview."""
+    allow_web = False
+    try:
+        forms.check_settings_for_forms(get_settings(db))  # said before the options, not after the rendering
+        forms.check_printable(db, registration_ids)
+    except ConfirmationRequired as question:  # a web registration: ask before a paper form is printed
+        answer = QMessageBox.question(parent, parent.tr("WEB登録のお客様"), question.screen_message)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        allow_web = True
+    except DomainError as error:
+        QMessageBox.warning(parent, parent.tr("依頼書を作成できません"), error.screen_message)
+        return
     options = RequestFormOptions(len(registration_ids), user_forms, parent)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
+    reason = options.reissue_reason()
+    reissue = forms.parse_reissue(reason) if reason is not None else None
     target = Path(tempfile.mkdtemp(prefix="kofuri-forms-")) / QCoreApplication.translate("Labels", "口座振替依頼書.pdf")
     form_type = str(options.form_type.currentData())
 
@@ -189,7 +207,7 @@ def make_request_forms(
         try:
             return forms.render_request_forms(
                 db, registration_ids, target, form_type=form_type, blank_fields=options.blank_fields.isChecked(),
-                reissue_reason=options.reissue_reason(), user_forms=user_forms, progress=ctx.progress,
+                reissue=reissue, allow_web=allow_web, user_forms=user_forms, progress=ctx.progress,
                 cancelled=lambda: ctx.cancelled,
             )  # fmt: skip
         except RenderCancelled:

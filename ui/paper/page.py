@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +35,7 @@ from app.domain.errors import DomainError
 from app.domain.lifecycle import ShipmentStatus
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef, list_operators
-from app.services.paper import returns, shipments
+from app.services.paper import holds, returns, shipments
 from ui.forms.dialog import PdfPreview
 from ui.paper.return_dialog import ReturnDialog
 from ui.shared.data_events import Area, announce, data_events
@@ -95,6 +96,7 @@ class PaperSnapshot:
     deadlines: list[shipments.DeadlineRow]
     deadline_total: int
     left_out: list[tuple[str, date, list[str]]]
+    held: list[holds.HeldForm]
 
 
 class PaperPage(QWidget):
@@ -167,21 +169,102 @@ class PaperPage(QWidget):
         self.shipments_table = table(self.shipments_model, "shipments")
         self.shipments_table.horizontalHeader().setStretchLastSection(False)  # the total beside its parts
         layout.addWidget(self.shipments_table, 1)
+        # forms the next shipment leaves out because their stored checklist is incomplete
+        held_row = QHBoxLayout()
+        self.held_label = QLabel()
+        self.held_label.setObjectName("held")
+        self.held_label.setWordWrap(True)
+        held_row.addWidget(self.held_label, 1)
+        self.checked_button = QPushButton(self.tr("確認済みを記録(&K)…"))
+        self.send_anyway_button = QPushButton(self.tr("理由を付けて発送に含める(&Y)…"))
+        self.checked_button.clicked.connect(lambda: self.record_checked())
+        self.send_anyway_button.clicked.connect(lambda: self.send_anyway())
+        supervisor = self._operator.role in holds.SUPERVISORS
+        self.send_anyway_button.setEnabled(supervisor)
+        if not supervisor:
+            self.send_anyway_button.setToolTip(self.tr("責任者だけが使えます"))
+        for button in (self.checked_button, self.send_anyway_button):
+            held_row.addWidget(button)
+        layout.addLayout(held_row)
+        self.held_model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+                QT_TRANSLATE_NOOP("Labels", "契約者名"),
+                QT_TRANSLATE_NOOP("Labels", "区分"),
+                QT_TRANSLATE_NOOP("Labels", "確認できていない項目"),
+            ),
+            self,
+        )
+        self.held_table = table(self.held_model, "held")
+        self.held_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.held_table, 1)
         return tab
+
+    def selected_held(self) -> list[str]:
+        rows = self.held_table.selectionModel().selectedRows()
+        return [str(self.held_model.keys[index.row()]) for index in rows]
+
+    def record_checked(self, note: str | None = None) -> None:
+        """The selected held-back forms were checked on paper: record it (each gets a history row)."""
+        numbers = self.selected_held()
+        if not numbers:
+            self.message.setText(self.tr("保留中の依頼書を選んでください"))
+            return
+        if note is None:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("確認済みを記録"),
+                self.tr("依頼書の原本を確認し、チェック項目がすべて満たされていることを記録します（メモ）:"),
+            )
+            if not ok:
+                return
+            note = text
+        try:
+            for number in numbers:
+                holds.record_checked(self._db, number, self._operator, note=note)
+        except DomainError as error:
+            self.message.setText(error.screen_message)
+            self.refresh()
+            return
+        self.message.setText(self.tr("{0} 件を確認済みにしました。次の発送に含まれます").format(len(numbers)))
+        announce(Area.ACCOUNTS)  # their checklists changed: every screen showing them refreshes
+
+    def send_anyway(self, reason: str | None = None) -> None:
+        """A supervisor sends the selected held-back forms with the waiting ones, with a reason."""
+        numbers = self.selected_held()
+        if not numbers:
+            self.message.setText(self.tr("保留中の依頼書を選んでください"))
+            return
+        if reason is None:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("チェック未完了のまま発送に含める"),
+                self.tr("{0} 件をチェック未完了のまま発送に含めます。理由:").format(len(numbers)),
+            )
+            if not ok:
+                return
+            reason = text
+        self._create(send_anyway=numbers, reason=reason)
 
     def selected_shipment(self) -> int | None:
         rows = self.shipments_table.selectionModel().selectedRows()
         return int(self.shipments_model.keys[rows[0].row()]) if rows else None
 
     def create_shipment(self) -> None:
+        self._create()
+
+    def _create(self, send_anyway: list[str] | None = None, reason: str = "") -> None:
         try:
-            view = shipments.create_shipment(self._db, self._operator)
+            view = shipments.create_shipment(self._db, self._operator, send_anyway=send_anyway or (), reason=reason)
         except DomainError as error:
             self.message.setText(error.screen_message)
             return
-        self.message.setText(
-            self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
-        )
+        text = self.tr("発送 {0}: 新規分 {1} 枚、不備分 {2} 枚").format(view.id, len(view.new), len(view.corrected))
+        if view.sent_anyway:
+            text += self.tr("（チェック未完了のまま {0} 枚を含めました）").format(len(view.sent_anyway))
+        if view.held_back:
+            text += self.tr("。チェックが済んでいない {0} 枚は保留しました（下の一覧）").format(len(view.held_back))
+        self.message.setText(text)
         self._select_shipment = view.id  # selected once the refreshed list is on screen
         announce(Area.PAPER, [view.id])
 
@@ -231,6 +314,7 @@ class PaperPage(QWidget):
                 corrected=view.corrected,
                 tracking_number=view.tracking_number,
                 sent_on=view.sent_on,
+                shipment_id=view.id,
             )
         except DomainError as error:
             self.message.setText(error.screen_message)
@@ -506,6 +590,7 @@ class PaperPage(QWidget):
                 deadlines=shipments.deadline_view(db, limit=DEADLINE_ROWS),
                 deadline_total=shipments.deadline_count(db),
                 left_out=returns.left_out(db),
+                held=holds.held_back_forms(db),
             )
 
         def show(snapshot: PaperSnapshot) -> None:
@@ -517,6 +602,22 @@ class PaperPage(QWidget):
     def _show(self, snapshot: PaperSnapshot) -> None:
         new, corrected = snapshot.waiting
         self.waiting.setText(self.tr("発送待ち: 新規分 {0} 枚・不備分 {1} 枚").format(new, corrected))
+        held = snapshot.held
+        self.held_label.setText(
+            self.tr("チェックが済んでいないため次の発送に含めない依頼書: {0} 件").format(len(held))
+            if held
+            else self.tr("チェック未完了で保留中の依頼書はありません")
+        )
+        self.held_model.set_rows(
+            [
+                (h.customer_number, h.name, self.tr("不備分") if h.corrected else self.tr("新規分"), h.missing_text)
+                for h in held
+            ],
+            [h.customer_number for h in held],
+        )
+        self.held_table.resizeColumnsToContents()
+        self.checked_button.setEnabled(bool(held))
+        self.send_anyway_button.setEnabled(bool(held) and self._operator.role in holds.SUPERVISORS)
         keep = self._select_shipment or self.selected_shipment()
         self._select_shipment = None
         views = snapshot.shipment_views

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.errors import Conflict, DomainError
 from app.services import accounts
-from app.services.forms import render_request_forms
+from app.services.forms import Reissue, render_request_forms
 from app.services.operators import OperatorRef
 from app.services.paper import returns
 from ui.accounts.registration_form import ERROR_STYLE
@@ -213,20 +213,26 @@ class ReturnDialog(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(self.view.scan_file))
 
     def reissue(self) -> None:
-        """A re-issued request form for this customer: marked 再発行, the reason on the merchant copy."""
+        """A re-issued request form for this customer: marked 再発行; the customer's sheet says why it came back
+        and what to correct, and what the bank rejected (an account number) is left blank to fill again."""
         if self.view is None:
             return
         registration = accounts.find_by_customer_number(self._db, self.view.customer_number)
         target = Path(tempfile.mkdtemp(prefix="kofuri-reissue-")) / self.tr("再発行_{0}.pdf").format(
             registration.customer_number
         )
-        render_request_forms(
-            self._db,
-            [registration.id],
-            target,
-            form_type="carbon",
-            reissue_reason=self.tr("不備返却: {0}").format(self.view.reason_labels),
-        )
+        try:
+            render_request_forms(
+                self._db,
+                [registration.id],
+                target,
+                form_type="carbon",
+                reissue=Reissue(tuple(self.view.reasons)),  # the clerk's note is ours: not printed
+                allow_web=True,  # a return is always of a paper form
+            )
+        except DomainError as error:
+            self.message.setText(error.screen_message)
+            return
         self.preview = PdfPreview(target, self.tr("再発行の依頼書"), self)
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.open()

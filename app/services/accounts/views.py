@@ -26,6 +26,8 @@ ACTION_LABELS = {
     Action.CHANGE: "変更",
     Action.INVALIDATE: "無効化",
     Action.STATUS: "状態変更",
+    Action.CHECKLIST_CHECKED: "チェック確認済",
+    Action.SENT_ANYWAY: "チェック未完了のまま発送",
 }
 
 

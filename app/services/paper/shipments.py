@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -11,14 +11,16 @@ from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.models import AccountRegistration, DeficiencyReturn, Shipment, ShipmentItem
-from app.domain.account_fields import RegistrationMethod, RegistrationStatus
+from app.domain.account_fields import RegistrationStatus
 from app.domain.business_calendar import BillingMonth, month_schedule
 from app.domain.errors import InvalidValue, NotFound
 from app.domain.lifecycle import ReturnStatus, ShipmentStatus, presumed_complete, presumed_date
 from app.messages import text
+from app.services.accounts.views import Action
 from app.services.operators import OperatorRef
+from app.services.paper.holds import HeldForm, check_send_anyway, missing_items, waiting_query
 from app.services.settings import get_settings
-from app.services.transitions import move_registration, move_return, move_shipment
+from app.services.transitions import move_registration, move_return, move_shipment, record_history
 
 OPEN, SENT = "open", "sent"
 NEW, CORRECTED = "new", "corrected"
@@ -32,6 +34,10 @@ class ShipmentView:
     tracking_number: str
     new: list[str]
     corrected: list[str]
+    # forms in it whose checklist was incomplete, sent anyway by a supervisor: customer number → reason
+    sent_anyway: dict[str, str] = field(default_factory=dict)
+    # when just created: the waiting forms it left out because their checklist is incomplete
+    held_back: list[HeldForm] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -44,30 +50,47 @@ def _view(session: Session, shipment: Shipment) -> ShipmentView:
     )
     new: list[str] = []
     corrected: list[str] = []
+    anyway: dict[str, str] = {}
     for item in items:
         (corrected if item.kind == CORRECTED else new).append(item.customer_number)
-    return ShipmentView(shipment.id, shipment.status, shipment.sent_on, shipment.tracking_number, new, corrected)
+        if item.sent_anyway_reason:
+            anyway[item.customer_number] = item.sent_anyway_reason
+    return ShipmentView(
+        shipment.id, shipment.status, shipment.sent_on, shipment.tracking_number, new, corrected, anyway
+    )
 
 
 def create_shipment(
-    db: Database, operator: OperatorRef, *, new_only: bool = False, only: Sequence[int] | None = None
+    db: Database,
+    operator: OperatorRef,
+    *,
+    new_only: bool = False,
+    only: Sequence[int] | None = None,
+    send_anyway: Sequence[str] = (),
+    reason: str = "",
 ) -> ShipmentView:
-    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1);
-    `only` limits it to these registration ids."""
+    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1); `only`
+    limits it to these registration ids. A form whose stored checklist is incomplete is held back (listed in
+    the result's `held_back`) unless a supervisor sends it anyway (`send_anyway`: customer numbers) with a
+    `reason`, recorded on the shipment item and in the registration's history."""
+    anyway = list(dict.fromkeys(n.strip() for n in send_anyway if n.strip()))
+    check_send_anyway(operator, anyway, reason)
     with db.write() as session:
-        in_open = select(ShipmentItem.registration_id).join(Shipment).where(Shipment.status == OPEN)
-        stmt = select(AccountRegistration).where(
-            AccountRegistration.status == RegistrationStatus.KEYED.value,
-            AccountRegistration.method == RegistrationMethod.PAPER.value,
-            AccountRegistration.id.not_in(in_open),
-        )
+        stmt = waiting_query()
         if new_only:
             stmt = stmt.where(AccountRegistration.corrected.is_(False))
         if only is not None:
             stmt = stmt.where(AccountRegistration.id.in_(list(only)))
         waiting = list(session.scalars(stmt.order_by(AccountRegistration.customer_number)))
-        if not waiting:
-            raise InvalidValue("発送を待っている依頼書はありません", code="nothing_to_ship")
+        held = {r.customer_number: r for r in waiting if missing_items(r.checklist)}
+        not_held = [n for n in anyway if n not in held]
+        if not_held:
+            raise InvalidValue("paper.send_anyway_not_held", numbers="、".join(not_held))
+        going = [r for r in waiting if r.customer_number not in held or r.customer_number in anyway]
+        if not going:
+            if held:
+                raise InvalidValue("paper.nothing_to_ship_held", held=len(held))
+            raise InvalidValue("paper.nothing_to_ship")
         shipment = Shipment(created_by=operator.id, status=OPEN)
         session.add(shipment)
         session.flush()
@@ -77,11 +100,30 @@ def create_shipment(
                 registration_id=r.id,
                 customer_number=r.customer_number,
                 kind=CORRECTED if r.corrected else NEW,
+                sent_anyway_reason=reason.strip() if r.customer_number in anyway else "",
+                sent_anyway_by=operator.id if r.customer_number in anyway else None,
             )
-            for r in waiting
+            for r in going
         )
+        for number in anyway:
+            row = held[number]
+            missing = missing_items(row.checklist)
+            record_history(
+                session,
+                row,
+                operator,
+                Action.SENT_ANYWAY,
+                {},
+                f"発送 {shipment.id} に含めました（未確認: {'、'.join(missing)}）: {reason.strip()}",
+            )
         session.flush()
-        return _view(session, shipment)
+        view = _view(session, shipment)
+        left_out = [
+            HeldForm(r.id, r.customer_number, r.contract_holder_name, bool(r.corrected), missing_items(r.checklist))
+            for number, r in held.items()
+            if number not in anyway
+        ]
+        return replace(view, held_back=left_out)
 
 
 def send_shipment(
@@ -190,18 +232,15 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
 
 
 def waiting_counts(db: Database) -> tuple[int, int]:
-    """Keyed paper forms not yet in an open shipment: (new, corrected)."""
+    """Keyed paper forms the next shipment takes: (new, corrected); forms held back for an incomplete
+    checklist are not counted (see app.services.paper.holds.held_back_forms)."""
     with db.read() as session:
-        in_open = select(ShipmentItem.registration_id).join(Shipment).where(Shipment.status == OPEN)
         rows = session.execute(
-            select(AccountRegistration.corrected).where(
-                AccountRegistration.status == RegistrationStatus.KEYED.value,
-                AccountRegistration.method == RegistrationMethod.PAPER.value,
-                AccountRegistration.id.not_in(in_open),
-            )
+            waiting_query().with_only_columns(AccountRegistration.corrected, AccountRegistration.checklist)
         ).all()
-    corrected = sum(1 for (flag,) in rows if flag)
-    return len(rows) - corrected, corrected
+    going = [flag for flag, checklist in rows if not missing_items(checklist)]
+    corrected = sum(1 for flag in going if flag)
+    return len(going) - corrected, corrected
 
 
 def next_paper_month(day: date) -> tuple[BillingMonth, date]:
