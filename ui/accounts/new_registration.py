@@ -67,6 +67,7 @@ class NewRegistrationPage(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        self.form.refresh_prefilled_number(accounts.next_customer_number(self._db))
         self.form.focus_first()
 
     def save(self, *, next_form: bool, confirm_duplicate: bool = False) -> RegistrationView | None:
@@ -75,10 +76,14 @@ class NewRegistrationPage(QWidget):
         if valid is None:
             self.message.setText(self.tr("赤字の項目を直してください"))
             return None
+        raw = self.form.values()
+        if self.form.number_is_prefilled():
+            # REG-4: the offered number is allocated afresh on save: since the form opened, blank forms may have
+            # reserved it (a reserved number goes to nobody but its blank form)
+            raw.customer_number = ""
+        keyed_reservation = bool(raw.customer_number) and accounts.reserved_unused(self._db, raw.customer_number)
         try:
-            view = accounts.register(
-                self._db, self.form.values(), self._operator, confirm_duplicate_account=confirm_duplicate
-            )
+            view = accounts.register(self._db, raw, self._operator, confirm_duplicate_account=confirm_duplicate)
         except ConfirmationRequired as question:
             answer = QMessageBox.question(
                 self,
@@ -97,7 +102,12 @@ class NewRegistrationPage(QWidget):
         except DomainError as error:
             self.message.setText(error.screen_message)
             return None
-        self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
+        if keyed_reservation:
+            self.message.setText(
+                self.tr("顧客番号 {0} を登録しました（番号入り白紙の依頼書の予約番号）").format(view.customer_number)
+            )
+        else:
+            self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
         self.registered.emit(view)
         announce(Area.ACCOUNTS, [view.id])
         if next_form:

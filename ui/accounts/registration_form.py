@@ -133,6 +133,7 @@ class RegistrationForm(QWidget):
         self.error_labels: dict[str, QLabel] = {}
         self.hint_labels: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+        self.prefilled_number = ""  # the number offered on an empty form (not keyed from a paper form)
 
         outer = QVBoxLayout(self)
         customer = self._group(outer, self.tr("お客様"))
@@ -312,6 +313,7 @@ class RegistrationForm(QWidget):
         for edit in self.edits.values():
             edit.clear()
         self.edits["customer_number"].setText(next_number)
+        self.prefilled_number = next_number
         self.deposit_type.setCurrentIndex(0)
         for box in self.checks.values():
             box.setChecked(False)
@@ -322,6 +324,16 @@ class RegistrationForm(QWidget):
         self._update_japan_post_rows()
         self._refresh()
         self.focus_first()
+
+    def number_is_prefilled(self) -> bool:
+        """The customer number is the one the screen offered (the clerk did not key one from the form)."""
+        return bool(self.prefilled_number) and self.text("customer_number").strip() == self.prefilled_number
+
+    def refresh_prefilled_number(self, next_number: str) -> None:
+        """Offer the number that is free now (blank forms may have reserved the one offered before, REG-4)."""
+        if self.number_is_prefilled() or not self.text("customer_number").strip():
+            self.edits["customer_number"].setText(next_number)
+            self.prefilled_number = next_number
 
     def focus_first(self) -> None:
         self.edits["customer_number"].setFocus()
