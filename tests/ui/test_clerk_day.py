@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
-from app.services import accounts
+from app.services import accounts, billing
 from app.services.operators import OperatorRef
 from tests.ui.conftest import answer_message_box, wait_for
 from ui.accounts.new_registration import NewRegistrationPage
+from ui.billing.page import BillingPage
 from ui.shared.workers import TaskRunner
 
 ALL_CHECKED = dict.fromkeys(CHECKLIST_ITEMS, True)
@@ -80,3 +85,102 @@ def test_keying_a_reserved_number_is_the_arrival_of_its_blank_form(
     assert "予約番号" in page.message.text() and reserved[1] in page.message.text()
     saved = accounts.find_by_customer_number(db, reserved[1])
     assert "白紙の依頼書" in accounts.history(db, saved.id)[0].reason
+
+
+# --- billing: 2 lock asks and is recorded, 3 problems as they are now, 4 removing asks, 17 month and new codes ----
+def complete(db: Database, operator: OperatorRef, number: int) -> accounts.RegistrationView:
+    raw = sample(account_number=str(number), contract_holder_name=f"山田 {number}郎")
+    raw.status = RegistrationStatus.COMPLETE
+    return accounts.register(db, raw, operator)
+
+
+def billing_page(qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, month: str) -> BillingPage:
+    page = BillingPage(db, operator, runner)
+    show(qtbot, page)
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.month.setDate(QDate(int(month[:4]), int(month[5:]), 1))
+    return page
+
+
+def test_final_export_asks_naming_month_count_total_and_the_lock_is_recorded(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+) -> None:
+    for i in range(2):
+        complete(db, operator, i + 1)
+    billing.prepare_month(db, "2027-02", operator)
+    page = billing_page(qtbot, db, operator, runner, "2027-02")
+    page.final.setChecked(True)
+    seen: list[str] = []
+    answer_message_box("No", seen)
+    page.export("zengin", str(tmp_path / "no.txt"))
+    assert "2027-02" in seen[0] and "2 件" in seen[0] and "6,600 円" in seen[0]
+    assert billing.get_month(db, "2027-02").state == billing.DRAFT and not (tmp_path / "no.txt").exists()
+    answer_message_box("Yes")
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.export("zengin", str(tmp_path / "yes.txt"))
+    assert billing.get_month(db, "2027-02").state == billing.FINAL
+    assert [a for _at, _n, a, _c in billing.audit_trail(db, "2027-02")][-1] == "lock"
+    wait_for(qtbot, lambda: "確定・ロック（2 件 6,600 円" in page.trail.item(0).text())
+
+
+def test_problems_follow_the_registrations_and_come_before_the_file_dialog(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+) -> None:
+    views = [complete(db, operator, i + 1) for i in range(2)]
+    billing.prepare_month(db, "2027-02", operator)
+    page = billing_page(qtbot, db, operator, runner, "2027-02")
+    assert page.problems.count() == 0
+    page.hide()  # the clerk goes to the search and invalidates one
+    accounts.invalidate(db, views[1].id, views[1].version, "解約", operator)
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.show()  # back on the billing screen
+    assert page.problems.count() == 1 and views[1].customer_number in page.problems.item(0).text()
+    accounts.invalidate(db, views[0].id, views[0].version, "解約", operator)  # meanwhile, by another clerk
+    page.export("xlsx")  # no path: a file dialog would open if the problems were not checked first
+    assert page.problems.count() == 2 and "2 件の問題" in page.message.text()
+
+
+def test_remove_from_the_lines_by_alt_d_asks_first(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner
+) -> None:
+    complete(db, operator, 1)
+    billing.prepare_month(db, "2027-02", operator)
+    page = billing_page(qtbot, db, operator, runner, "2027-02")
+    page.table.setFocus()
+    page.table.selectRow(0)
+    seen: list[str] = []
+    answer_message_box("No", seen)
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    wait_for(qtbot, lambda: bool(seen))
+    assert "03292790000000000001" in seen[0] and "3,300 円" in seen[0]
+    assert len(billing.list_lines(db, "2027-02")) == 1  # No: the line stays
+    answer_message_box("Yes", seen)
+    page.activateWindow()  # the window manager gives the window back the keyboard when the question closes
+    wait_for(qtbot, page.isActiveWindow)
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    wait_for(qtbot, lambda: billing.list_lines(db, "2027-02") == [])
+    assert len(seen) == 2
+
+
+def test_billing_opens_on_the_month_whose_deadline_comes_next_and_down_steps_one_month(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner
+) -> None:
+    assert billing.default_month(db, date(2026, 12, 2)) == "2026-12"  # December's deadline (10th) not passed
+    assert billing.default_month(db, date(2026, 12, 11)) == "2027-01"
+    page = BillingPage(db, operator, runner)
+    show(qtbot, page)
+    assert page.month_text() == billing.default_month(db, date.today())
+    page.month.setDate(QDate(2027, 1, 1))
+    page.month.setFocus()
+    qtbot.keyClick(page.month, Qt.Key.Key_Down)
+    assert page.month_text() == "2026-12"
+    qtbot.keyClick(page.month, Qt.Key.Key_Up)
+    qtbot.keyClick(page.month, Qt.Key.Key_Up)
+    assert page.month_text() == "2027-02"
+
+
+def test_new_code_shows_on_draft_lines(qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner) -> None:
+    complete(db, operator, 1)
+    billing.prepare_month(db, "2027-02", operator)
+    page = billing_page(qtbot, db, operator, runner, "2027-02")
+    assert page.model.index(0, 7).data() == "1"  # first debit, before any export

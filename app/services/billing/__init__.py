@@ -24,6 +24,7 @@ from app.services.billing.common import (
 from app.services.billing.export import ExportLine, export_month, header_warnings
 from app.services.billing.months import (
     billable_reason,
+    default_month,
     get_month,
     list_lines,
     month_schedule_view,
@@ -48,6 +49,7 @@ __all__ = [
     "ImportProblem",
     "LineProblem",
     "LineView",
+    "default_month",
     "MonthView",
     "audit_trail",
     "billable_reason",

@@ -25,6 +25,7 @@ from app.domain.errors import DomainError, InvalidValue
 from app.domain.kana import FieldClass, fit, to_bank_kana
 from app.domain.zengin import DebitLine, Header, NewCode, write
 from app.messages import text
+from app.services.billing.audit import _audit
 from app.services.billing.checks import _problems
 from app.services.billing.common import (
     DRAFT,
@@ -174,6 +175,8 @@ def export_month(
             row.state = FINAL
             row.locked_at = utcnow()
             row.locked_by = operator.id
+            # BILL-6: the lock is in the month's change record, with what was locked
+            _audit(session, operator, row.month, "lock", lines=len(lines), total=total, file=path.name)
         session.add(
             BillingExport(
                 billing_month_id=row.id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -144,6 +146,9 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
         ]
         if rows:
             session.execute(insert(BillingLine), rows)
+        from app.services.billing.export import _export_lines, _new_codes
+
+        _new_codes(session, row, _export_lines(session, row))  # the draft shows 新規コード before any export
         _audit(session, operator, str(parsed), "prepare", added=len(rows))
     return get_month(db, month)
 
@@ -162,6 +167,18 @@ def get_month(db: Database, month: str) -> MonthView:
         ).one()
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
         return MonthView(row.month, row.state, schedule, int(count), int(total), int(stopped), row.version)
+
+
+def default_month(db: Database, today: date) -> str:
+    """The month whose billing deadline comes next (BILL-2): this month until its deadline has passed."""
+    settings = get_settings(db)
+    candidate = Month(today.year, today.month)
+    with db.read() as session:
+        for _ in range(3):
+            if schedule_for(session, candidate, settings.stop_request_business_days).billing_deadline >= today:
+                return str(candidate)
+            candidate = Month(candidate.year + candidate.month // 12, candidate.month % 12 + 1)
+    return str(candidate)
 
 
 def month_schedule_view(db: Database, month: str) -> MonthSchedule:
