@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self._operator = operator
         self._user_forms = user_forms
         self.runner = TaskRunner(self)
+        self._focused_once = False
         self.setWindowTitle(self.tr("口振デスク"))
         self.setStyleSheet(STYLE)
         self.resize(1280, 860)
@@ -147,6 +149,37 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("バージョン情報"), self.about_text())
 
-    def closeEvent(self, event: object) -> None:
+    def showEvent(self, event: object) -> None:
+        """The window takes the keyboard when it opens (under a window manager it would wait for a click)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._focused_once:
+            self._focused_once = True
+            QTimer.singleShot(0, self._take_focus)
+
+    def _take_focus(self) -> None:
+        self.raise_()
+        self.activateWindow()
+        page = self.pages.currentWidget()
+        if page is self.new_page:
+            self.new_page.form.focus_first()
+
+    def confirm_discard(self) -> bool:
+        """A half-keyed paper form is not lost without asking (Ctrl+Q, the window's close button)."""
+        if not self.new_page.has_unsaved_input():
+            return True
+        self.go_to(self.new_page)
+        answer = QMessageBox.question(
+            self,
+            self.tr("入力中の依頼書"),
+            self.tr("新規口座登録に保存していない入力があります。保存せずに終了しますか？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
         self.runner.wait(5_000)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -37,6 +37,7 @@ class ChangeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = RegistrationForm(settings.get_settings(db).customer_number_prefix)
         self.form.edits["customer_number"].setReadOnly(True)
+        self.form.edits["customer_number"].setEnabled(False)  # shown as fixed: a customer number never changes
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -46,6 +47,7 @@ class ChangeDialog(QDialog):
         self.reason.setObjectName("reason")
         layout.addWidget(self.reason)
         layout.itemAt(layout.count() - 2).widget().setBuddy(self.reason)  # type: ignore[union-attr]
+        self.reason.textChanged.connect(self._reason_typed)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -58,6 +60,10 @@ class ChangeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._fill(view)
+
+    def _reason_typed(self, text: str) -> None:
+        if text.strip() and self.message.text() == self.tr("変更の理由を入力してください"):
+            self.message.clear()
 
     def _fill(self, view: RegistrationView) -> None:
         self.view = view
@@ -140,8 +146,13 @@ class InvalidateDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
+        self.reason.textChanged.connect(self._reason_typed)
         layout.addWidget(ok_cancel(self, self.tr("無効にする(&D)"), self.confirm))
         self.reason.setFocus()
+
+    def _reason_typed(self, text: str) -> None:
+        if text.strip():
+            self.message.clear()
 
     def confirm(self, *, ask: bool = True) -> None:
         if not self.reason.text().strip():

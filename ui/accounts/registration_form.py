@@ -206,6 +206,7 @@ class RegistrationForm(QWidget):
             widget.currentIndexChanged.connect(self._refresh)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.registration_date.installEventFilter(self._enter)
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
 
@@ -304,6 +305,7 @@ class RegistrationForm(QWidget):
             box.setChecked(bool(raw.checklist.get(key)))
         self.touched.clear()
         self.show_all_errors = False
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
 
@@ -321,9 +323,24 @@ class RegistrationForm(QWidget):
         self.registration_date.setDate(when)
         self.touched.clear()
         self.show_all_errors = False
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
         self.focus_first()
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            tuple(edit.text() for name, edit in self.edits.items() if name != "customer_number"),
+            self.deposit_type.currentIndex(),
+            tuple(box.isChecked() for box in self.checks.values()),
+        )
+
+    def mark_clean(self) -> None:
+        self._clean = self._snapshot()
+
+    def is_dirty(self) -> bool:
+        """Something was keyed since the form was emptied, loaded or saved."""
+        return self._snapshot() != self._clean
 
     def number_is_prefilled(self) -> bool:
         """The customer number is the one the screen offered (the clerk did not key one from the form)."""

@@ -242,7 +242,11 @@ class SearchPage(QWidget):
         actions = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
-        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.count_label)
+        self.notice = QLabel()  # what the last change or invalidation did (the row itself may disappear)
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet("color: #1b5e20;")
+        actions.addWidget(self.notice, 1)
         # The actions carry the shortcuts; the main window lists them in its 操作 menu (shortcuts shown there),
         # the buttons trigger them and follow their enabled state.
         self.change_action = self._action(self.tr("変更(&E)…"), "F2", self.change_selected)
@@ -424,6 +428,7 @@ class SearchPage(QWidget):
         if dialog.exec() and dialog.result_view is not None:
             self._reload_row(dialog.result_view)
             announce(Area.ACCOUNTS, [view.id])
+            self.notice.setText(self.tr("顧客番号 {0} の変更を保存しました").format(dialog.result_view.customer_number))
 
     def invalidate_selected(self) -> None:
         view = self.selected_view()
@@ -433,6 +438,11 @@ class SearchPage(QWidget):
         if dialog.exec() and dialog.result_view is not None:
             self.model.refresh()  # hidden from the default search from now on
             announce(Area.ACCOUNTS, [view.id])
+            self.notice.setText(
+                self.tr("顧客番号 {0} を無効にしました（状態「無効」で検索すると表示されます）").format(
+                    dialog.result_view.customer_number
+                )
+            )
 
     def history_of_selected(self) -> None:
         view = self.selected_view()
