@@ -15,6 +15,7 @@ from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import RegistrationForm
 from ui.shared.data_events import Area, announce
+from ui.shared.labels import tr_label
 
 
 class NewRegistrationPage(QWidget):
@@ -89,7 +90,7 @@ class NewRegistrationPage(QWidget):
             self,
             self.tr("依頼書の確認"),
             self.tr("次の確認が済んでいません:\n{0}\n\n確認が済んでいないまま保存しますか？").format(
-                "\n".join(f"・{self.tr(item)}" for item in missing)
+                "\n".join(self.tr("・{0}").format(tr_label(item)) for item in missing)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
