@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.domain import bank_codes
 from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts, billing
@@ -307,3 +308,27 @@ def test_the_window_takes_the_keyboard_when_it_opens(qtbot: QtBot, db: Database,
     wait_for(qtbot, lambda: window.new_page.form.edits["customer_number"].hasFocus())
     window.new_page.form.edits["customer_number"].clear()
     window.close()
+
+
+# --- 7. type-ahead finds what an input method types ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "branch"),
+    [("しんじゅく", "新宿"), ("シンジュク", "新宿"), ("shinjuku", "新宿"), ("ちゅうおう", "中央市場"), ("tōkyō", "東京")],
+)
+def test_branch_type_ahead_matches_small_kana_and_romaji(
+    qtbot: QtBot, sqlite_db: Database, typed: str, branch: str
+) -> None:
+    from tests.conftest import SYSTEM_LOGIN
+    from app.services.operators import get_operator
+
+    page = NewRegistrationPage(sqlite_db, get_operator(sqlite_db, SYSTEM_LOGIN))
+    show(qtbot, page)
+    form = page.form
+    form.edits["bank_code"].setText("0005")
+    field = form.edits["branch_code"]
+    field.setFocus()
+    field.textEdited.emit(typed)  # what the input method commits
+    choices = form.branch_completer.model().stringList()  # type: ignore[attr-defined]
+    assert any(branch in choice for choice in choices), choices
+    assert [b.name for b in bank_codes.search_banks("ゆうちょ")] == ["ゆうちょ"]
+    assert bank_codes.search_banks("mizuho")[0].code == "0001"
