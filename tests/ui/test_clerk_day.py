@@ -16,7 +16,7 @@ from app.domain.account_fields import RegistrationStatus
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
-from tests.ui.conftest import answer_message_box, wait_for
+from tests.ui.conftest import answer_message_box, type_text, wait_for
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
@@ -332,3 +332,29 @@ def test_branch_type_ahead_matches_small_kana_and_romaji(
     assert any(branch in choice for choice in choices), choices
     assert [b.name for b in bank_codes.search_banks("ゆうちょ")] == ["ゆうちょ"]
     assert bank_codes.search_banks("mizuho")[0].code == "0001"
+
+
+# --- 8. kana as katakana on leaving, 「契約者と同じ」, one phone form ---------------------------------------------
+def test_leaving_a_kana_field_shows_katakana_and_the_holder_can_be_the_contract_holder(
+    qtbot: QtBot, db: Database, operator: OperatorRef
+) -> None:
+    page = NewRegistrationPage(db, operator)
+    show(qtbot, page)
+    form = page.form
+    kana = form.edits["contract_holder_kana"]
+    wait_for(qtbot, lambda: form.edits["customer_number"].hasFocus())
+    kana.setFocus()
+    wait_for(qtbot, kana.hasFocus)
+    type_text(qtbot, "やまだ たろう")  # as the input method commits it
+    form.edits["postal_code"].setFocus()  # Tab on: the field is left
+    wait_for(qtbot, lambda: kana.text() == "ヤマダ タロウ")
+    form.same_kana_button.click()  # 契約者と同じ
+    assert form.text("account_holder_kana") == "ヤマダ タロウ"
+    phone = form.edits["phone"]
+    phone.setFocus()
+    qtbot.keyClicks(phone, "09012345678")
+    form.edits["bank_code"].setFocus()
+    wait_for(qtbot, lambda: phone.text() == "090-1234-5678")
+    key_form(page, phone="0312345678")
+    view = page.save(next_form=True)
+    assert view is not None and accounts.find_by_customer_number(db, view.customer_number).phone == "03-1234-5678"

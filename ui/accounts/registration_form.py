@@ -6,6 +6,7 @@ Tab or Enter moves to the next field; every problem shows under its field in wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.domain import bank_codes, japan_post
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus
 from app.domain.errors import DomainError, ValidationFailed
-from app.domain.kana import KanaError, to_bank_kana
+from app.domain.account_fields import normalize_phone
+from app.domain.kana import KanaError, to_bank_kana, to_display_kana
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, ValidRegistration, validate_registration
 from ui.shared.labels import tr_label
 
@@ -173,6 +176,15 @@ class RegistrationForm(QWidget):
             placeholder=self.tr("末尾の1を除いた7桁（8桁でも可）"),
         )
         self._line(account, "account_holder_kana", self.tr("口座名義カナ(&L)"), max_length=60)
+        self.same_kana_button = QPushButton(self.tr("契約者と同じ(&U)"))
+        self.same_kana_button.setObjectName("same_kana")
+        self.same_kana_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keying by Tab does not stop on it
+        self.same_kana_button.clicked.connect(self.copy_contract_kana)
+        line = self.rows["account_holder_kana"].layout()
+        if isinstance(line, QVBoxLayout):
+            first = line.itemAt(0)
+            if first is not None and isinstance(first.layout(), QHBoxLayout):
+                first.layout().insertWidget(1, self.same_kana_button)  # type: ignore[union-attr]
 
         other = self._group(outer, self.tr("登録"))
         self.method = QComboBox()
@@ -388,6 +400,31 @@ class RegistrationForm(QWidget):
         if not all(shiboken6.isValid(w) for w in (*self.hint_labels.values(), *self.error_labels.values())):
             return
         self.touched.add(name)
+        self._tidy(name)
+        self._refresh()
+
+    def _tidy(self, name: str) -> None:
+        """On leaving a field, show it as it will be stored: kana as katakana, the phone hyphenated."""
+        edit = self.edits[name]
+        tidy: Callable[[str], str] | None = {
+            "contract_holder_kana": to_display_kana,
+            "account_holder_kana": to_display_kana,
+            "phone": normalize_phone,
+        }.get(name)
+        if tidy is None or not edit.text().strip():
+            return
+        try:
+            tidied = tidy(edit.text())
+        except DomainError:
+            return  # the error shows under the field; the text stays as keyed
+        if tidied != edit.text():
+            edit.setText(tidied)
+
+    def copy_contract_kana(self) -> None:
+        """「契約者と同じ」: the account holder's kana is the contract holder's (the usual case)."""
+        self.edits["account_holder_kana"].setText(self.edits["contract_holder_kana"].text())
+        self._tidy("account_holder_kana")
+        self.touched.add("account_holder_kana")
         self._refresh()
 
     def _method_changed(self) -> None:
