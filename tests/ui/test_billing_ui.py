@@ -39,7 +39,7 @@ def test_prepare_edit_check_export_and_lock(
     page.show()
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.month.setDate(QDate(2027, 2, 1))
-    assert page.facts["debit_date"].text().startswith("2027-03-01")
+    assert page.facts["debit_date"].text().startswith("2027年3月1日（月）")
     assert "未作成" in page.facts["state"].text()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.prepare_button.click()  # in a worker, then the page reads the month again

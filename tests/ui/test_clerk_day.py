@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.domain import bank_codes
 from app.domain.account_fields import RegistrationStatus
+from app.domain.dates import japanese_date
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
@@ -313,13 +314,19 @@ def test_the_window_takes_the_keyboard_when_it_opens(qtbot: QtBot, db: Database,
 # --- 7. type-ahead finds what an input method types ---------------------------------------------------------------
 @pytest.mark.parametrize(
     ("typed", "branch"),
-    [("しんじゅく", "新宿"), ("シンジュク", "新宿"), ("shinjuku", "新宿"), ("ちゅうおう", "中央市場"), ("tōkyō", "東京")],
+    [
+        ("しんじゅく", "新宿"),
+        ("シンジュク", "新宿"),
+        ("shinjuku", "新宿"),
+        ("ちゅうおう", "中央市場"),
+        ("tōkyō", "東京"),
+    ],
 )
 def test_branch_type_ahead_matches_small_kana_and_romaji(
     qtbot: QtBot, sqlite_db: Database, typed: str, branch: str
 ) -> None:
-    from tests.conftest import SYSTEM_LOGIN
     from app.services.operators import get_operator
+    from tests.conftest import SYSTEM_LOGIN
 
     page = NewRegistrationPage(sqlite_db, get_operator(sqlite_db, SYSTEM_LOGIN))
     show(qtbot, page)
@@ -358,3 +365,12 @@ def test_leaving_a_kana_field_shows_katakana_and_the_holder_can_be_the_contract_
     key_form(page, phone="0312345678")
     view = page.save(next_form=True)
     assert view is not None and accounts.find_by_customer_number(db, view.customer_number).phone == "03-1234-5678"
+
+
+# --- 18. dates as a person reads them ------------------------------------------------------------------------------
+def test_dates_read_with_the_weekday_on_the_billing_screen(
+    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner
+) -> None:
+    assert japanese_date(date(2026, 12, 2)) == "2026年12月2日（水）"
+    page = billing_page(qtbot, db, operator, runner, "2027-02")
+    assert page.facts["debit_date"].text().startswith("2027年3月1日（月）")

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import bank_codes, japan_post
-from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus, normalize_phone
 from app.domain.errors import DomainError, ValidationFailed
-from app.domain.account_fields import normalize_phone
 from app.domain.kana import KanaError, to_bank_kana, to_display_kana
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput, ValidRegistration, validate_registration
 from ui.shared.labels import tr_label

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.business_calendar import MonthSchedule
+from app.domain.dates import japanese_date
 from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
@@ -378,7 +379,7 @@ class BillingPage(QWidget):
         def with_days(day: date) -> str:
             days = (day - today).days
             left = self.tr("あと {0} 日").format(days) if days >= 0 else self.tr("{0} 日経過").format(-days)
-            return f"{day.isoformat()}（{left}）"
+            return f"{japanese_date(day)}（{left}）"
 
         self.facts["state"].setText(view.state_label if view else self.tr("未作成（「明細を作成」で準備します）"))
         for key in ("debit_date", "billing_deadline", "stop_request_deadline", "result_date", "paper_form_deadline"):
