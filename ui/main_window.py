@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QFrame,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -56,10 +58,15 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(200)
+        self.navigation.setFixedWidth(170)
         self.pages = QStackedWidget(central)
         row.addWidget(self.navigation)
-        row.addWidget(self.pages, 1)
+        # the pages scroll inside the window rather than forcing it wider or taller than the screen (1024×768)
+        self.page_scroll = QScrollArea(central)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.pages)
+        row.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self.new_page = NewRegistrationPage(db, operator)

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -374,3 +374,39 @@ def test_dates_read_with_the_weekday_on_the_billing_screen(
     assert japanese_date(date(2026, 12, 2)) == "2026年12月2日（水）"
     page = billing_page(qtbot, db, operator, runner, "2027-02")
     assert page.facts["debit_date"].text().startswith("2027年3月1日（月）")
+
+
+# --- 12. every screen usable at 1024×768 ---------------------------------------------------------------------------
+def in_inner_scroll(widget: QWidget, page: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_page_at_1024_by_768_has_its_buttons_inside_the_window(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    window = MainWindow(db, operator, attachments=tmp_path)
+    show(qtbot, window)
+    window.resize(1024, 768)
+    wait_for(qtbot, lambda: window.width() == 1024 and window.height() == 768)
+    outside: list[str] = []
+    for index in range(window.pages.count()):
+        window.navigation.setCurrentRow(index)
+        page = window.pages.widget(index)
+        qtbot.wait(50)
+        viewport = window.page_scroll.viewport()
+        visible = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+        for button in page.findChildren(QAbstractButton):
+            if not button.isVisibleTo(page) or isinstance(button, QCheckBox) and button.parent() is None:
+                continue
+            if button.window() is not window or not button.isVisible() or in_inner_scroll(button, page):
+                continue  # a form's own scroll area brings its fields into view as Tab reaches them
+            top_left = button.mapTo(window, QPoint(0, 0))
+            if not visible.contains(QRect(top_left, button.size())):
+                outside.append(f"{type(page).__name__}: {button.text()}")
+    assert outside == []
+    window.close()

@@ -246,6 +246,7 @@ class SearchPage(QWidget):
         self.notice = QLabel()  # what the last change or invalidation did (the row itself may disappear)
         self.notice.setObjectName("notice")
         self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setWordWrap(True)
         actions.addWidget(self.notice, 1)
         # The actions carry the shortcuts; the main window lists them in its 操作 menu (shortcuts shown there),
         # the buttons trigger them and follow their enabled state.

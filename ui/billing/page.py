@@ -261,18 +261,15 @@ class BillingPage(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.zengin_button.clicked.connect(lambda: self.export("zengin"))
         self.stop_button.clicked.connect(lambda: self.stop_selected())
-        for widget in (
-            self.prepare_button,
-            self.import_button,
-            self.final,
-            self.xlsx_button,
-            self.zengin_button,
-            self.stop_button,
-            self.remove_button,
-        ):
+        for widget in (self.prepare_button, self.import_button, self.remove_button, self.stop_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
+        exports = QHBoxLayout()  # a second row: the screen stays usable at 1024×768
+        for widget in (self.final, self.xlsx_button, self.zengin_button):
+            exports.addWidget(widget)
+        exports.addStretch(1)
+        layout.addLayout(exports)
 
         facts = QGroupBox(self.tr("日程"))
         form = QFormLayout(facts)
