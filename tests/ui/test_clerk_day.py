@@ -22,6 +22,7 @@ from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
 from ui.billing.page import BillingPage
+from ui.forms.dialog import PdfPreview
 from ui.main_window import MainWindow
 from ui.shared.workers import TaskRunner
 
@@ -410,3 +411,22 @@ def test_every_page_at_1024_by_768_has_its_buttons_inside_the_window(
                 outside.append(f"{type(page).__name__}: {button.text()}")
     assert outside == []
     window.close()
+
+
+# --- 13. dialogs fit the screen --------------------------------------------------------------------------------
+def test_previews_and_dialogs_fit_the_available_screen(
+    qtbot: QtBot, db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "cover.pdf"
+    sheet = canvas.Canvas(str(pdf))
+    sheet.drawString(100, 700, "cover")
+    sheet.save()
+    available = QApplication.primaryScreen().availableGeometry()
+    preview = PdfPreview(pdf, "送付状")
+    qtbot.addWidget(preview)
+    change = ChangeDialog(db, operator, accounts.register(db, sample(), operator))
+    qtbot.addWidget(change)
+    for dialog in (preview, change):
+        assert dialog.height() <= available.height() and dialog.width() <= available.width()

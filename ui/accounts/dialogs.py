@@ -20,7 +20,7 @@ from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import ERROR_STYLE, RegistrationForm
-from ui.shared.widgets import ok_cancel
+from ui.shared.widgets import fit_to_screen, ok_cancel
 
 
 class ChangeDialog(QDialog):
@@ -33,7 +33,7 @@ class ChangeDialog(QDialog):
         self.view = view
         self.result_view: RegistrationView | None = None
         self.setWindowTitle(self.tr("登録の変更 — 顧客番号 {0}").format(view.customer_number))
-        self.resize(760, 820)
+        fit_to_screen(self, 760, 820)
         layout = QVBoxLayout(self)
         self.form = RegistrationForm(settings.get_settings(db).customer_number_prefix)
         self.form.edits["customer_number"].setReadOnly(True)
