@@ -402,7 +402,7 @@ def test_every_page_at_1024_by_768_has_its_buttons_inside_the_window(
         viewport = window.page_scroll.viewport()
         visible = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
         for button in page.findChildren(QAbstractButton):
-            if not button.isVisibleTo(page) or isinstance(button, QCheckBox) and button.parent() is None:
+            if not button.isVisibleTo(page) or (isinstance(button, QCheckBox) and button.parent() is None):
                 continue
             if button.window() is not window or not button.isVisible() or in_inner_scroll(button, page):
                 continue  # a form's own scroll area brings its fields into view as Tab reaches them
