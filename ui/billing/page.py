@@ -266,8 +266,9 @@ class BillingPage(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         exports = QHBoxLayout()  # a second row: the screen stays usable at 1024×768
-        for widget in (self.final, self.xlsx_button, self.zengin_button):
-            exports.addWidget(widget)
+        exports.addWidget(self.final)
+        exports.addWidget(self.xlsx_button)
+        exports.addWidget(self.zengin_button)
         exports.addStretch(1)
         layout.addLayout(exports)
 
