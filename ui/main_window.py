@@ -31,6 +31,7 @@ from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.paper.page import PaperPage
 from ui.settings.page import SettingsPage
+from ui.shared.widgets import fit_to_screen
 from ui.shared.workers import TaskRunner
 
 STYLE = """
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self._focused_once = False
         self.setWindowTitle(self.tr("口振デスク"))
         self.setStyleSheet(STYLE)
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)  # no larger than the screen (a 1024×768 screen shows it whole)
         central = QWidget(self)
         row = QHBoxLayout(central)
         self.navigation = QListWidget(central)

@@ -392,6 +392,8 @@ def test_every_page_at_1024_by_768_has_its_buttons_inside_the_window(
 ) -> None:
     window = MainWindow(db, operator, attachments=tmp_path)
     show(qtbot, window)
+    available = QApplication.primaryScreen().availableGeometry()
+    assert window.width() <= available.width() and window.height() <= available.height()  # opens on the screen
     window.resize(1024, 768)
     wait_for(qtbot, lambda: window.width() == 1024 and window.height() == 768)
     outside: list[str] = []
