@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._size_to_current)
         self.navigation.setCurrentRow(0)
+        self._size_to_current(0)
         self.search_page.historyRequested.connect(self.show_history)
         self.billing_page.registrationRequested.connect(self.show_registration)
 
@@ -100,6 +103,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
         self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
+
+    def _size_to_current(self, index: int) -> None:
+        """The stack is as large as the page shown, not as the largest page (each page scrolls on its own)."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))

@@ -192,8 +192,8 @@ class SearchPage(QWidget):
         grid.addWidget(self.status, 2, 1)
         grid.addWidget(QLabel(self.tr("登録方法")), 2, 2)
         grid.addWidget(self.method, 2, 3)
-        grid.addWidget(QLabel(self.tr("登録日")), 2, 4)
-        grid.addWidget(self.registered, 2, 5)
+        grid.addWidget(QLabel(self.tr("登録日")), 3, 0)  # a row of its own: the screen fits 1024×768
+        grid.addWidget(self.registered, 3, 1, 1, 3)
         buttons = QHBoxLayout()
         self.search_button = QPushButton(self.tr("検索(&S)"))
         self.search_button.setDefault(True)
@@ -203,7 +203,7 @@ class SearchPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.search_button)
-        grid.addLayout(buttons, 3, 0, 1, 6)
+        grid.addLayout(buttons, 4, 0, 1, 6)
         layout.addWidget(criteria)
 
         self.model = AccountResultsModel(db, runner, self)
