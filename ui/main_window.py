@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         """The stack is as large as the page shown, not as the largest page (each page scrolls on its own)."""
         for i in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(i).setSizePolicy(policy, policy)
+            page = self.pages.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.pages.updateGeometry()
 
     def go_to(self, page: QWidget) -> None:
