@@ -553,7 +553,8 @@ class PaperPage(QWidget):
         prefix = settings.get_settings(self._db).customer_number_prefix
 
         def own(number: str) -> str:  # the merchant's part: the 7-digit prefix is the same on every number
-            return number[len(prefix) :] if number.startswith(prefix) else number
+            own_part = number[len(prefix) :] if number.startswith(prefix) else number
+            return own_part.lstrip("0") or "0"  # the search finds a customer by these last digits
 
         self.deadline_model.set_rows(
             [
