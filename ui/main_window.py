@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -28,6 +32,7 @@ from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.paper.page import PaperPage
 from ui.settings.page import SettingsPage
+from ui.shared.widgets import fit_to_screen
 from ui.shared.workers import TaskRunner
 
 STYLE = """
@@ -47,17 +52,23 @@ class MainWindow(QMainWindow):
         self._operator = operator
         self._user_forms = user_forms
         self.runner = TaskRunner(self)
+        self._focused_once = False
         self.setWindowTitle(self.tr("口振デスク"))
         self.setStyleSheet(STYLE)
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)  # no larger than the screen (a 1024×768 screen shows it whole)
         central = QWidget(self)
         row = QHBoxLayout(central)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(200)
+        self.navigation.setFixedWidth(170)
         self.pages = QStackedWidget(central)
         row.addWidget(self.navigation)
-        row.addWidget(self.pages, 1)
+        # the pages scroll inside the window rather than forcing it wider or taller than the screen (1024×768)
+        self.page_scroll = QScrollArea(central)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.pages)
+        row.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self.new_page = NewRegistrationPage(db, operator)
@@ -79,7 +90,9 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._size_to_current)
         self.navigation.setCurrentRow(0)
+        self._size_to_current(0)
         self.search_page.historyRequested.connect(self.show_history)
         self.billing_page.registrationRequested.connect(self.show_registration)
 
@@ -90,6 +103,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
         self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
+
+    def _size_to_current(self, index: int) -> None:
+        """The stack is as large as the page shown, not as the largest page (each page scrolls on its own)."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page = self.pages.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
@@ -147,6 +169,37 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("バージョン情報"), self.about_text())
 
-    def closeEvent(self, event: object) -> None:
+    def showEvent(self, event: object) -> None:
+        """The window takes the keyboard when it opens (under a window manager it would wait for a click)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._focused_once:
+            self._focused_once = True
+            QTimer.singleShot(0, self._take_focus)
+
+    def _take_focus(self) -> None:
+        self.raise_()
+        self.activateWindow()
+        page = self.pages.currentWidget()
+        if page is self.new_page:
+            self.new_page.form.focus_first()
+
+    def confirm_discard(self) -> bool:
+        """A half-keyed paper form is not lost without asking (Ctrl+Q, the window's close button)."""
+        if not self.new_page.has_unsaved_input():
+            return True
+        self.go_to(self.new_page)
+        answer = QMessageBox.question(
+            self,
+            self.tr("入力中の依頼書"),
+            self.tr("新規口座登録に保存していない入力があります。保存せずに終了しますか？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
         self.runner.wait(5_000)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -153,7 +153,22 @@ def normalize_phone(value: str) -> str:
         )
     while "--" in text:
         text = text.replace("--", "-")
-    return text
+    return text if "-" in text else _hyphenate(digits)
+
+
+def _hyphenate(digits: str) -> str:
+    """One hyphenated form for numbers keyed without hyphens, where the split is certain: mobile and IP phones
+    (090-1234-5678), free dial (0120-123-456), Tokyo and Osaka (03-1234-5678). Other area codes vary in length:
+    those are kept as keyed."""
+    if len(digits) == 11 and digits[:3] in ("050", "060", "070", "080", "090"):
+        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+    if len(digits) == 10 and digits[:4] in ("0120", "0800"):
+        return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
+    if len(digits) == 11 and digits[:4] == "0800":
+        return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
+    if len(digits) == 10 and digits[:2] in ("03", "06"):
+        return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
+    return digits
 
 
 def parse_amount(value: str | int | None) -> int | None:

@@ -5,6 +5,7 @@ The package loads every bank on import (about 0.4 s), so it is imported on first
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -88,13 +89,34 @@ def lookup_branch(bank_code: str, branch_code: str) -> BranchInfo:
     return BranchInfo(bank.code, branch.code, branch.name, branch.kana)
 
 
+# The bank data writes readings in large kana (シンジユク, トウキヨウ); an input method types small ones.
+_SMALL_TO_LARGE = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ")
+_ROMAJI = re.compile(r"[a-z]+")
+
+
 def search_key(text: str) -> str:
-    """Fold names for prefix search: NFKC, katakana to hiragana, long vowels and dashes alike, lowercase."""
+    """Fold names for prefix search: NFKC, katakana to hiragana, small kana as large (the bank data's readings),
+    long vowels and dashes alike, lowercase."""
     folded = unicodedata.normalize("NFKC", text).strip().lower()
-    folded = jaconv.kata2hira(folded)
+    folded = jaconv.kata2hira(folded).translate(_SMALL_TO_LARGE)
     for dash in ("ー", "－", "‐", "−", "―", "—", "-"):
         folded = folded.replace(dash, "-")
     return folded.replace(" ", "").replace("　", "")
+
+
+def query_keys(query: str) -> set[str]:
+    """The keys a typed query may mean: as typed, and romaji read as kana (shinjuku = しんじゆく); an unfinished
+    last syllable (shinj) is left out of the kana form."""
+    key = search_key(query)
+    keys = {key} if key else set()
+    for long_vowel, spelled in (("ā", "aa"), ("ī", "ii"), ("ū", "uu"), ("ē", "ei"), ("ō", "ou"), ("ô", "ou")):
+        key = key.replace(long_vowel, spelled)  # Hepburn long vowels (tōkyō) as the data spells them
+    if key and _ROMAJI.fullmatch(key):
+        complete = re.sub(r"(?:[^aeiouyn]|n(?=y))+$", "", key) or key
+        kana = search_key(jaconv.alphabet2kana(complete))
+        if kana and not _ROMAJI.search(kana):
+            keys.add(kana)
+    return keys
 
 
 def _keys(item: Any) -> tuple[str, ...]:
@@ -112,12 +134,12 @@ def _branch_index(bank_code: str) -> tuple[tuple[tuple[str, ...], BranchInfo], .
     return tuple((_keys(br), BranchInfo(bank_code, br.code, br.name, br.kana)) for br in bank.branches.values())
 
 
-def _ranked(index: tuple[tuple[tuple[str, ...], _Info], ...], key: str, limit: int) -> list[_Info]:
+def _ranked(index: tuple[tuple[tuple[str, ...], _Info], ...], query: set[str], limit: int) -> list[_Info]:
     """Prefix matches, exact matches first, then in code order."""
     found = [
-        (0 if key in keys or info.code == key else 1, info.code, info)
+        (0 if query & set(keys) or info.code in query else 1, info.code, info)
         for keys, info in index
-        if info.code.startswith(key) or any(k.startswith(key) for k in keys)
+        if any(info.code.startswith(q) or any(k.startswith(q) for k in keys) for q in query)
     ]
     found.sort(key=lambda row: (row[0], row[1]))
     return [info for _, _, info in found[:limit]]
@@ -125,19 +147,19 @@ def _ranked(index: tuple[tuple[tuple[str, ...], _Info], ...], key: str, limit: i
 
 def search_banks(query: str, limit: int = 20) -> list[BankInfo]:
     """Banks whose code, name, kana, hiragana or romaji starts with the query (type-ahead)."""
-    key = search_key(query)
-    if not key:
+    keys = query_keys(query)
+    if not keys:
         return []
-    return _ranked(_bank_index(), key, limit)
+    return _ranked(_bank_index(), keys, limit)
 
 
 def search_branches(bank_code: str, query: str, limit: int = 20) -> list[BranchInfo]:
     """Branches of one bank whose code, name, kana, hiragana or romaji starts with the query."""
     bank = lookup_bank(bank_code)
-    key = search_key(query)
-    if not key:
+    keys = query_keys(query)
+    if not keys:
         return []
-    return _ranked(_branch_index(bank.code), key, limit)
+    return _ranked(_branch_index(bank.code), keys, limit)
 
 
 def branch_codes(bank_code: str) -> list[str]:

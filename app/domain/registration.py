@@ -218,8 +218,12 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
             elif not raw.jp_number.strip():
                 errors.append(FieldError("jp_number", "通帳番号を入力してください"))
             else:
-                field_name = "jp_symbol" if not raw.jp_symbol.strip().isdigit() else "jp_number"
-                converted = check(field_name, lambda: japan_post.convert(raw.jp_symbol, raw.jp_number), None)
+                try:
+                    converted = japan_post.convert(raw.jp_symbol, raw.jp_number)
+                except DomainError as error:  # the message goes under the field it is about
+                    converted = None
+                    field_name = "jp_symbol" if error.code.startswith("jp_symbol") else "jp_number"
+                    errors.append(FieldError(field_name, error.message))
                 if converted is not None:
                     jp_symbol, jp_number = converted.symbol, converted.number
                     account_number = converted.account_number

@@ -52,8 +52,11 @@ def answer_message_box(button_text: str, seen: list[str] | None = None) -> None:
             return
         if seen is not None:
             seen.append(box.text())
+        standard = {"Yes": QMessageBox.StandardButton.Yes, "No": QMessageBox.StandardButton.No,
+                    "OK": QMessageBox.StandardButton.Ok}.get(button_text)  # fmt: skip
         for button in box.findChildren(QAbstractButton):
-            if button_text in button.text():
+            is_standard = standard is not None and box.standardButton(button) == standard  # in any language
+            if is_standard or button_text in button.text():
                 button.click()
                 return
         raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.findChildren(QAbstractButton)]}")

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.domain.account_fields import RegistrationStatus
-from app.domain.registration import RegistrationInput
+from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts, settings
 from app.services.operators import OperatorRef
 from tests import factories
@@ -31,7 +31,9 @@ ENTER = Qt.Key.Key_Return
 
 
 def sample(**overrides: str) -> RegistrationInput:
-    return factories.form(**overrides)
+    raw = factories.form(**overrides)
+    raw.checklist = raw.checklist or dict.fromkeys(CHECKLIST_ITEMS, True)  # the paper form was checked
+    return raw
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_key_in_a_paper_form_by_keyboard_only(qtbot: QtBot, db: Database, operat
     for _ in form.checks:
         press(qtbot, Qt.Key.Key_Space)
         press(qtbot, Qt.Key.Key_Tab)
-    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, ENTER, Qt.KeyboardModifier.ControlModifier)  # 保存して次へ
     wait_for(qtbot, lambda: "03292790000000000001 を登録しました" in page.message.text())
     saved = accounts.find_by_customer_number(db, "03292790000000000001")
     assert (saved.contract_holder_name, saved.contract_holder_kana, saved.postal_code) == (

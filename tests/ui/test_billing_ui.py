@@ -13,6 +13,7 @@ from app.db.database import Database
 from app.services import accounts, billing
 from app.services.operators import OperatorRef
 from tests import factories
+from tests.ui.conftest import answer_message_box
 from ui.billing.page import AMOUNT_COLUMN, BillingPage
 from ui.main_window import MainWindow
 from ui.shared.workers import TaskRunner
@@ -38,7 +39,7 @@ def test_prepare_edit_check_export_and_lock(
     page.show()
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.month.setDate(QDate(2027, 2, 1))
-    assert page.facts["debit_date"].text().startswith("2027-03-01")
+    assert page.facts["debit_date"].text().startswith("2027年3月1日（月）")
     assert "未作成" in page.facts["state"].text()
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.prepare_button.click()  # in a worker, then the page reads the month again
@@ -62,10 +63,12 @@ def test_prepare_edit_check_export_and_lock(
     assert "1 件の問題があるため作成していません" in page.message.text() and "BILL-4" not in page.message.text()
     assert not (tmp_path / "refused.xlsx").exists()
     page.table.selectRow(2)  # the invalidated customer's line comes out of the draft
+    answer_message_box("Yes")
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.remove_button.click()
     assert page.problems.count() == 0 and page.model.rowCount() == 2
     page.final.setChecked(True)
+    answer_message_box("Yes")  # locking asks first
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.export("xlsx", str(tmp_path / "feb.xlsx"))
     assert page.last_result is not None

@@ -147,7 +147,11 @@ def test_dashboard_urgency_filters_and_statistics(
     assert page.stats_model.data(count_index, Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )
-    assert page.left_out_model.rows[0][2] == "、".join([numbers[1], numbers[2], numbers[0]])  # DEF-4, oldest first
+    # DEF-4, oldest first, one customer a row, the merchant's part of the number (the 7-digit prefix is on every one)
+    first_month = page.left_out_model.rows[0][0]
+    shown = [row[2] for row in page.left_out_model.rows if row[0] == first_month]
+    assert shown == [n[7:].lstrip("0") for n in (numbers[1], numbers[2], numbers[0])]
+    assert "年" in page.left_out_model.rows[0][1] and "（" in page.left_out_model.rows[0][1]  # 2026年12月2日（水）
 
 
 @pytest.mark.parametrize(
@@ -168,7 +172,7 @@ def test_deadline_list_is_capped_and_says_how_many_in_all(
     page = PaperPage(db, operator, tmp_path)
     qtbot.addWidget(page)
     settled(qtbot, page)
-    assert [row[0] for row in page.deadline_model.rows] == numbers[:2]
+    assert [row[0] for row in page.deadline_model.rows] == [n[7:].lstrip("0") for n in numbers[:2]]
     assert page.deadline_count.text() == "全 3 件のうち、顧客番号順に先頭 2 件を表示"
     monkeypatch.setattr("ui.paper.page.DEADLINE_ROWS", 10)
     with qtbot.waitSignal(page.refreshed):

@@ -20,7 +20,7 @@ from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import ERROR_STYLE, RegistrationForm
-from ui.shared.widgets import ok_cancel
+from ui.shared.widgets import fit_to_screen, ok_cancel
 
 
 class ChangeDialog(QDialog):
@@ -33,10 +33,11 @@ class ChangeDialog(QDialog):
         self.view = view
         self.result_view: RegistrationView | None = None
         self.setWindowTitle(self.tr("登録の変更 — 顧客番号 {0}").format(view.customer_number))
-        self.resize(760, 820)
+        fit_to_screen(self, 760, 820)
         layout = QVBoxLayout(self)
         self.form = RegistrationForm(settings.get_settings(db).customer_number_prefix)
         self.form.edits["customer_number"].setReadOnly(True)
+        self.form.edits["customer_number"].setEnabled(False)  # shown as fixed: a customer number never changes
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -46,6 +47,7 @@ class ChangeDialog(QDialog):
         self.reason.setObjectName("reason")
         layout.addWidget(self.reason)
         layout.itemAt(layout.count() - 2).widget().setBuddy(self.reason)  # type: ignore[union-attr]
+        self.reason.textChanged.connect(self._reason_typed)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -58,6 +60,10 @@ class ChangeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._fill(view)
+
+    def _reason_typed(self, text: str) -> None:
+        if text.strip() and self.message.text() == self.tr("変更の理由を入力してください"):
+            self.message.clear()
 
     def _fill(self, view: RegistrationView) -> None:
         self.view = view
@@ -140,8 +146,13 @@ class InvalidateDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
+        self.reason.textChanged.connect(self._reason_typed)
         layout.addWidget(ok_cancel(self, self.tr("無効にする(&D)"), self.confirm))
         self.reason.setFocus()
+
+    def _reason_typed(self, text: str) -> None:
+        if text.strip():
+            self.message.clear()
 
     def confirm(self, *, ask: bool = True) -> None:
         if not self.reason.text().strip():

@@ -7,12 +7,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.db.database import Database
+from app.domain.account_fields import RegistrationMethod
 from app.domain.errors import ConfirmationRequired, DomainError, Duplicate
+from app.domain.registration import CHECKLIST_ITEMS
 from app.services import accounts, settings
 from app.services.accounts import RegistrationView
 from app.services.operators import OperatorRef
 from ui.accounts.registration_form import RegistrationForm
 from ui.shared.data_events import Area, announce
+from ui.shared.labels import tr_label
 
 
 class NewRegistrationPage(QWidget):
@@ -60,6 +63,8 @@ class NewRegistrationPage(QWidget):
             lambda: self.save(next_form=True),
             Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
+        self._saved_message = False
+        self.form.changed.connect(self._form_edited)
         self.start_new()
 
     def start_new(self) -> None:
@@ -67,18 +72,58 @@ class NewRegistrationPage(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        self.form.refresh_prefilled_number(accounts.next_customer_number(self._db))
         self.form.focus_first()
 
+    def has_unsaved_input(self) -> bool:
+        """Something was keyed since the form was last emptied or saved (closing would lose it)."""
+        return self.form.is_dirty()
+
+    def _unchecked_confirmed(self) -> bool:
+        """REG-7: a paper form with checklist items not ticked is saved only when the clerk says so."""
+        if self.form.method.currentData() != RegistrationMethod.PAPER.value:
+            return True
+        missing = [CHECKLIST_ITEMS[key] for key, box in self.form.checks.items() if not box.isChecked()]
+        if not missing:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("依頼書の確認"),
+            self.tr("次の確認が済んでいません:\n{0}\n\n確認が済んでいないまま保存しますか？").format(
+                "\n".join(self.tr("・{0}").format(tr_label(item)) for item in missing)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.message.setText(self.tr("保存していません。依頼書を確認してチェックを付けてください"))
+            self.form.checks[next(k for k, b in self.form.checks.items() if not b.isChecked())].setFocus()
+            return False
+        return True
+
+    def _form_edited(self) -> None:
+        if self._saved_message and self.form.is_dirty():
+            self.message.clear()  # the last save's message does not stay beside the new form's errors
+            self._saved_message = False
+
     def save(self, *, next_form: bool, confirm_duplicate: bool = False) -> RegistrationView | None:
-        """Save the form; with `next_form`, clear it for the next paper form (batch values kept)."""
+        """Save the form; with `next_form`, clear it for the next paper form (batch values kept); without, the
+        saved form stays on screen."""
         valid = self.form.validate()
         if valid is None:
             self.message.setText(self.tr("赤字の項目を直してください"))
+            self._saved_message = False
             return None
+        if not confirm_duplicate and not self._unchecked_confirmed():
+            return None
+        raw = self.form.values()
+        if self.form.number_is_prefilled():
+            # REG-4: the offered number is allocated afresh on save: since the form opened, blank forms may have
+            # reserved it (a reserved number goes to nobody but its blank form)
+            raw.customer_number = ""
+        keyed_reservation = bool(raw.customer_number) and accounts.reserved_unused(self._db, raw.customer_number)
         try:
-            view = accounts.register(
-                self._db, self.form.values(), self._operator, confirm_duplicate_account=confirm_duplicate
-            )
+            view = accounts.register(self._db, raw, self._operator, confirm_duplicate_account=confirm_duplicate)
         except ConfirmationRequired as question:
             answer = QMessageBox.question(
                 self,
@@ -97,11 +142,19 @@ class NewRegistrationPage(QWidget):
         except DomainError as error:
             self.message.setText(error.screen_message)
             return None
-        self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
+        if keyed_reservation:
+            self.message.setText(
+                self.tr("顧客番号 {0} を登録しました（番号入り白紙の依頼書の予約番号）").format(view.customer_number)
+            )
+        else:
+            self.message.setText(self.tr("顧客番号 {0} を登録しました").format(view.customer_number))
         self.registered.emit(view)
         announce(Area.ACCOUNTS, [view.id])
         if next_form:
             self.form.clear_for_next(accounts.next_customer_number(self._db))
         else:
-            self.form.clear_for_next(accounts.next_customer_number(self._db))
+            self.form.edits["customer_number"].setText(view.customer_number)  # the saved form stays as saved
+            self.form.prefilled_number = ""
+            self.form.mark_clean()
+        self._saved_message = True
         return view

@@ -6,6 +6,7 @@ Tab or Enter moves to the next field; every problem shows under its field in wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain import bank_codes, japan_post
-from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus
+from app.domain.account_fields import DEPOSIT_TYPE_LABELS, RegistrationMethod, RegistrationStatus, normalize_phone
 from app.domain.errors import DomainError, ValidationFailed
-from app.domain.kana import KanaError, to_bank_kana
+from app.domain.kana import KanaError, to_bank_kana, to_display_kana
 from app.domain.registration import (
     CHECKLIST_ITEMS,
     MAX_ADDRESS,
@@ -141,6 +143,7 @@ class RegistrationForm(QWidget):
         self.error_labels: dict[str, QLabel] = {}
         self.hint_labels: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+        self.prefilled_number = ""  # the number offered on an empty form (not keyed from a paper form)
 
         outer = QVBoxLayout(self)
         customer = self._group(outer, self.tr("お客様"))
@@ -180,6 +183,15 @@ class RegistrationForm(QWidget):
             placeholder=self.tr("末尾の1を除いた7桁（8桁でも可）"),
         )
         self._line(account, "account_holder_kana", self.tr("口座名義カナ(&L)"), max_length=60)
+        self.same_kana_button = QPushButton(self.tr("契約者と同じ(&U)"))
+        self.same_kana_button.setObjectName("same_kana")
+        self.same_kana_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keying by Tab does not stop on it
+        self.same_kana_button.clicked.connect(self.copy_contract_kana)
+        line = self.rows["account_holder_kana"].layout()
+        if isinstance(line, QVBoxLayout):
+            first = line.itemAt(0)
+            if first is not None and isinstance(first.layout(), QHBoxLayout):
+                first.layout().insertWidget(1, self.same_kana_button)  # type: ignore[union-attr]
 
         other = self._group(outer, self.tr("登録"))
         self.method = QComboBox()
@@ -213,6 +225,7 @@ class RegistrationForm(QWidget):
             widget.currentIndexChanged.connect(self._refresh)
         self.method.currentIndexChanged.connect(self._method_changed)
         self.registration_date.installEventFilter(self._enter)
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
 
@@ -311,6 +324,7 @@ class RegistrationForm(QWidget):
             box.setChecked(bool(raw.checklist.get(key)))
         self.touched.clear()
         self.show_all_errors = False
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
 
@@ -320,6 +334,7 @@ class RegistrationForm(QWidget):
         for edit in self.edits.values():
             edit.clear()
         self.edits["customer_number"].setText(next_number)
+        self.prefilled_number = next_number
         self.deposit_type.setCurrentIndex(0)
         for box in self.checks.values():
             box.setChecked(False)
@@ -327,9 +342,34 @@ class RegistrationForm(QWidget):
         self.registration_date.setDate(when)
         self.touched.clear()
         self.show_all_errors = False
+        self._clean = self._snapshot()
         self._update_japan_post_rows()
         self._refresh()
         self.focus_first()
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (
+            tuple(edit.text() for name, edit in self.edits.items() if name != "customer_number"),
+            self.deposit_type.currentIndex(),
+            tuple(box.isChecked() for box in self.checks.values()),
+        )
+
+    def mark_clean(self) -> None:
+        self._clean = self._snapshot()
+
+    def is_dirty(self) -> bool:
+        """Something was keyed since the form was emptied, loaded or saved."""
+        return self._snapshot() != self._clean
+
+    def number_is_prefilled(self) -> bool:
+        """The customer number is the one the screen offered (the clerk did not key one from the form)."""
+        return bool(self.prefilled_number) and self.text("customer_number").strip() == self.prefilled_number
+
+    def refresh_prefilled_number(self, next_number: str) -> None:
+        """Offer the number that is free now (blank forms may have reserved the one offered before, REG-4)."""
+        if self.number_is_prefilled() or not self.text("customer_number").strip():
+            self.edits["customer_number"].setText(next_number)
+            self.prefilled_number = next_number
 
     def focus_first(self) -> None:
         self.edits["customer_number"].setFocus()
@@ -367,6 +407,31 @@ class RegistrationForm(QWidget):
         if not all(shiboken6.isValid(w) for w in (*self.hint_labels.values(), *self.error_labels.values())):
             return
         self.touched.add(name)
+        self._tidy(name)
+        self._refresh()
+
+    def _tidy(self, name: str) -> None:
+        """On leaving a field, show it as it will be stored: kana as katakana, the phone hyphenated."""
+        edit = self.edits[name]
+        tidy: Callable[[str], str] | None = {
+            "contract_holder_kana": to_display_kana,
+            "account_holder_kana": to_display_kana,
+            "phone": normalize_phone,
+        }.get(name)
+        if tidy is None or not edit.text().strip():
+            return
+        try:
+            tidied = tidy(edit.text())
+        except DomainError:
+            return  # the error shows under the field; the text stays as keyed
+        if tidied != edit.text():
+            edit.setText(tidied)
+
+    def copy_contract_kana(self) -> None:
+        """「契約者と同じ」: the account holder's kana is the contract holder's (the usual case)."""
+        self.edits["account_holder_kana"].setText(self.edits["contract_holder_kana"].text())
+        self._tidy("account_holder_kana")
+        self.touched.add("account_holder_kana")
         self._refresh()
 
     def _method_changed(self) -> None:

@@ -192,8 +192,8 @@ class SearchPage(QWidget):
         grid.addWidget(self.status, 2, 1)
         grid.addWidget(QLabel(self.tr("登録方法")), 2, 2)
         grid.addWidget(self.method, 2, 3)
-        grid.addWidget(QLabel(self.tr("登録日")), 2, 4)
-        grid.addWidget(self.registered, 2, 5)
+        grid.addWidget(QLabel(self.tr("登録日")), 3, 0)  # a row of its own: the screen fits 1024×768
+        grid.addWidget(self.registered, 3, 1, 1, 3)
         buttons = QHBoxLayout()
         self.search_button = QPushButton(self.tr("検索(&S)"))
         self.search_button.setDefault(True)
@@ -203,7 +203,7 @@ class SearchPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.search_button)
-        grid.addLayout(buttons, 3, 0, 1, 6)
+        grid.addLayout(buttons, 4, 0, 1, 6)
         layout.addWidget(criteria)
 
         self.model = AccountResultsModel(db, runner, self)
@@ -242,7 +242,12 @@ class SearchPage(QWidget):
         actions = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
-        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.count_label)
+        self.notice = QLabel()  # what the last change or invalidation did (the row itself may disappear)
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setWordWrap(True)
+        actions.addWidget(self.notice, 1)
         # The actions carry the shortcuts; the main window lists them in its 操作 menu (shortcuts shown there),
         # the buttons trigger them and follow their enabled state.
         self.change_action = self._action(self.tr("変更(&E)…"), "F2", self.change_selected)
@@ -424,6 +429,7 @@ class SearchPage(QWidget):
         if dialog.exec() and dialog.result_view is not None:
             self._reload_row(dialog.result_view)
             announce(Area.ACCOUNTS, [view.id])
+            self.notice.setText(self.tr("顧客番号 {0} の変更を保存しました").format(dialog.result_view.customer_number))
 
     def invalidate_selected(self) -> None:
         view = self.selected_view()
@@ -433,6 +439,11 @@ class SearchPage(QWidget):
         if dialog.exec() and dialog.result_view is not None:
             self.model.refresh()  # hidden from the default search from now on
             announce(Area.ACCOUNTS, [view.id])
+            self.notice.setText(
+                self.tr("顧客番号 {0} を無効にしました（状態「無効」で検索すると表示されます）").format(
+                    dialog.result_view.customer_number
+                )
+            )
 
     def history_of_selected(self) -> None:
         view = self.selected_view()

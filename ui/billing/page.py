@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType
 from app.domain.business_calendar import MonthSchedule
+from app.domain.dates import japanese_date
 from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
@@ -51,6 +53,16 @@ from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 ModelIndex = QModelIndex | QPersistentModelIndex
 CHUNK = 500
 AMOUNT_COLUMN = 6
+
+
+class MonthEdit(QDateEdit):
+    """The billing month: Up/Down (and the wheel) step one month whichever part the cursor is in."""
+
+    def stepBy(self, steps: int) -> None:
+        self.setDate(self.date().addMonths(steps))
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        return QAbstractSpinBox.StepEnabledFlag.StepUpEnabled | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
 
 
 class BillingLinesModel(QAbstractTableModel):
@@ -194,6 +206,10 @@ def trail_text(action: str, changes: dict[str, Any]) -> str:
         return QCoreApplication.translate("Labels", "{0} を明細から外す（{1} 円）").format(
             number, f"{changes.get('amount', 0):,}"
         )
+    if action == "lock":
+        return QCoreApplication.translate("Labels", "確定・ロック（{0} 件 {1} 円、{2}）").format(
+            f"{changes.get('lines', 0):,}", f"{changes.get('total', 0):,}", changes.get("file", "")
+        )
     if action == "stop":
         return QCoreApplication.translate("Labels", "{0} の振替停止依頼（{1}）").format(
             number, changes.get("reason", "")
@@ -222,11 +238,11 @@ class BillingPage(QWidget):
         layout.addWidget(title)
 
         top = QHBoxLayout()
-        self.month = QDateEdit()
+        self.month = MonthEdit()
         self.month.setObjectName("billing_month")
         self.month.setDisplayFormat("yyyy-MM")
-        today = QDate.currentDate()
-        self.month.setDate(QDate(today.year(), today.month(), 1).addMonths(1))
+        first = billing.default_month(db, date.today())  # the month whose billing deadline comes next
+        self.month.setDate(QDate(int(first[:4]), int(first[5:]), 1))
         self.month.dateChanged.connect(lambda _d: self.refresh())
         data_events().changed.connect(self._data_changed)
         caption = QLabel(self.tr("請求月(&M)"))
@@ -246,25 +262,23 @@ class BillingPage(QWidget):
         self.final = QCheckBox(self.tr("確定として書き出す（以後ロック）(&K)"))
         self.stop_button = QPushButton(self.tr("振替停止依頼(&T)…"))
         self.remove_button = QPushButton(self.tr("明細から外す(&D)"))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.prepare_button.clicked.connect(self.prepare)
         self.import_button.clicked.connect(lambda: self.import_amounts())
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.zengin_button.clicked.connect(lambda: self.export("zengin"))
         self.stop_button.clicked.connect(lambda: self.stop_selected())
-        for widget in (
-            self.prepare_button,
-            self.import_button,
-            self.final,
-            self.xlsx_button,
-            self.preview_button,
-            self.zengin_button,
-            self.stop_button,
-            self.remove_button,
-        ):
+        for widget in (self.prepare_button, self.import_button, self.remove_button, self.stop_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
+        exports = QHBoxLayout()  # a second row: the screen stays usable at 1024×768
+        exports.addWidget(self.final)
+        exports.addWidget(self.xlsx_button)
+        exports.addWidget(self.preview_button)
+        exports.addWidget(self.zengin_button)
+        exports.addStretch(1)
+        layout.addLayout(exports)
 
         facts = QGroupBox(self.tr("日程"))
         form = QFormLayout(facts)
@@ -323,6 +337,11 @@ class BillingPage(QWidget):
         layout.addWidget(self.message)
         self.refresh()
 
+    def showEvent(self, event: object) -> None:
+        """Another screen or another clerk may have changed registrations: the problems are read again."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+
     def month_text(self) -> str:
         d = self.month.date()
         return f"{d.year():04d}-{d.month():02d}"
@@ -366,7 +385,7 @@ class BillingPage(QWidget):
         def with_days(day: date) -> str:
             days = (day - today).days
             left = self.tr("あと {0} 日").format(days) if days >= 0 else self.tr("{0} 日経過").format(-days)
-            return f"{day.isoformat()}（{left}）"
+            return f"{japanese_date(day)}（{left}）"
 
         self.facts["state"].setText(view.state_label if view else self.tr("未作成（「明細を作成」で準備します）"))
         for key in ("debit_date", "billing_deadline", "stop_request_deadline", "result_date", "paper_form_deadline"):
@@ -382,15 +401,18 @@ class BillingPage(QWidget):
         self.import_button.setEnabled(draft)
         self.stop_button.setEnabled(view is not None and not draft)  # OP-3: offered only when allowed
         self.remove_button.setEnabled(view is not None and draft)
-        self.problems.clear()
-        for problem in snapshot.problems:
-            item = QListWidgetItem(str(problem))
-            item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
-            self.problems.addItem(item)
+        self._show_problems(snapshot.problems)
         self.trail.clear()
         for at, name, action, changes in reversed(snapshot.trail):  # newest first
             self.trail.addItem(f"{at.astimezone():%m-%d %H:%M} {name}: {trail_text(action, changes)}")
         self.refreshed.emit()
+
+    def _show_problems(self, problems: list[billing.LineProblem]) -> None:
+        self.problems.clear()
+        for problem in problems:
+            item = QListWidgetItem(str(problem))
+            item.setData(Qt.ItemDataRole.UserRole, problem.customer_number)
+            self.problems.addItem(item)
 
     def prepare(self) -> None:
         month = self.month_text()
@@ -436,6 +458,38 @@ class BillingPage(QWidget):
 
     def export(self, fmt: str, path: str | None = None) -> None:
         month = self.month_text()
+        final = self.final.isChecked()
+        # BILL-4: the problems as the registrations are now, before any file dialog opens
+        try:
+            problems = billing.check_month(self._db, month)
+            view: billing.MonthView | None = billing.get_month(self._db, month)
+        except NotFound:
+            problems, view = [], None
+        except DomainError as error:
+            self.message.setText(error.screen_message)
+            return
+        if problems:
+            self._show_problems(problems)
+            self.message.setText(
+                self.tr("{0} 件の問題があるため作成していません。問題の一覧を確かめてください").format(len(problems))
+            )
+            self.refresh()
+            return
+        if final and (view is None or view.state == billing.DRAFT):
+            count, total = (view.line_count - view.stopped_count, view.total) if view else (0, 0)
+            answer = QMessageBox.question(
+                self,
+                self.tr("請求の確定"),
+                self.tr(
+                    "{0} の請求を確定します（{1} 件、合計 {2} 円）。\n"
+                    "確定すると、この月の金額の変更・明細の追加はできなくなります。確定しますか？"
+                ).format(month, f"{count:,}", f"{total:,}"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.message.setText(self.tr("確定しませんでした"))
+                return
         if not path:
             suffix = "xlsx" if fmt == "xlsx" else "txt"
             path, _ = QFileDialog.getSaveFileName(
@@ -443,7 +497,6 @@ class BillingPage(QWidget):
             )
         if not path:
             return
-        final = self.final.isChecked()
         target = Path(path)
 
         def work(ctx: TaskContext) -> ExportResult:
@@ -524,12 +577,24 @@ class BillingPage(QWidget):
         self.message.setText(self.tr("顧客番号 {0} の振替停止依頼を記録しました").format(line.customer_number))
         self.refresh()
 
-    def remove_selected(self) -> None:
+    def remove_selected(self, *, ask: bool = True) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             self.message.setText(self.tr("外す明細を選んでください"))
             return
         line = self.model.lines[rows[0].row()]
+        if ask:
+            answer = QMessageBox.question(
+                self,
+                self.tr("明細から外す"),
+                self.tr("顧客番号 {0}（{1}、{2} 円）を {3} の明細から外しますか？").format(
+                    line.customer_number, line.contract_holder_name, f"{line.amount:,}", self.month_text()
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             billing.remove_line(self._db, line.id, self._operator)
         except DomainError as error:

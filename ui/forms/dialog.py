@@ -39,7 +39,7 @@ from app.services.operators import OperatorRef
 from app.services.settings import get_settings
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
-from ui.shared.widgets import ok_cancel
+from ui.shared.widgets import fit_to_screen, ok_cancel
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
 
@@ -119,7 +119,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         layout = QVBoxLayout(self)
         self.document = QPdfDocument(self)
         self.document.load(str(path))

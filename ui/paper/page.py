@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.domain.dates import japanese_date
 from app.domain.errors import DomainError
 from app.domain.lifecycle import ShipmentStatus
+from app.services import settings
 from app.services.forms import render_cover_sheet
 from app.services.operators import OperatorRef, list_operators
 from app.services.paper import holds, returns, shipments
@@ -649,8 +651,17 @@ class PaperPage(QWidget):
         self.operator_filter.blockSignals(False)
         self._show_returns(snapshot.dashboard)
         self._show_stats(snapshot.stats)
+        prefix = settings.get_settings(self._db).customer_number_prefix
+
+        def own(number: str) -> str:  # the merchant's part: the 7-digit prefix is the same on every number
+            own_part = number[len(prefix) :] if number.startswith(prefix) else number
+            return own_part.lstrip("0") or "0"  # the search finds a customer by these last digits
+
         self.deadline_model.set_rows(
-            [(r.customer_number, r.name, r.status, r.first_month, r.deadline.isoformat()) for r in snapshot.deadlines]
+            [
+                (own(r.customer_number), r.name, r.status, r.first_month, japanese_date(r.deadline))
+                for r in snapshot.deadlines
+            ]
         )
         shown, total = len(snapshot.deadlines), snapshot.deadline_total
         self.deadline_count.setText(
@@ -658,8 +669,12 @@ class PaperPage(QWidget):
             if shown == total
             else self.tr("全 {0} 件のうち、顧客番号順に先頭 {1} 件を表示").format(f"{total:,}", f"{shown:,}")
         )
-        self.left_out_model.set_rows(
-            [(month, deadline.isoformat(), "、".join(numbers) or "—") for month, deadline, numbers in snapshot.left_out]
+        self.left_out_model.set_rows(  # one customer a row (a long list was one comma-separated run, cut off)
+            [
+                (month, japanese_date(deadline), own(number))
+                for month, deadline, numbers in snapshot.left_out
+                for number in (numbers or ["—"])
+            ]
         )
         self.refreshed.emit()
 

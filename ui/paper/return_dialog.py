@@ -34,7 +34,7 @@ from app.services.paper import returns
 from ui.accounts.registration_form import ERROR_STYLE
 from ui.forms.dialog import PdfPreview
 from ui.shared.labels import tr_label
-from ui.shared.widgets import ok_cancel, to_date
+from ui.shared.widgets import fit_to_screen, ok_cancel, to_date
 
 
 class ReturnDialog(QDialog):
@@ -55,7 +55,7 @@ class ReturnDialog(QDialog):
         self.return_id = return_id
         self.preview: PdfPreview | None = None
         self.setWindowTitle(self.tr("不備返却の記録") if return_id is None else self.tr("不備返却の対応"))
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.customer_number = QLineEdit(customer_number)

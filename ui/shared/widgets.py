@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QWidget
 
 from ui.shared.labels import tr_label
@@ -99,3 +100,13 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return tr_label(self.headers[section]) if 0 <= section < len(self.headers) else None
         return None
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at the wanted size, or smaller where the screen is smaller (its buttons stay on the screen)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 60)  # room for the window manager's title bar
+    window.resize(width, height)

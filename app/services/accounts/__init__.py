@@ -9,7 +9,12 @@ from app.domain.account_fields import RegistrationStatus
 from app.services.accounts.changes import change, invalidate, record_web_result, set_status
 from app.services.accounts.history import history, search_history
 from app.services.accounts.importing import ImportResult, import_accounts
-from app.services.accounts.numbers import allocate_customer_number, next_customer_number, reserve_customer_numbers
+from app.services.accounts.numbers import (
+    allocate_customer_number,
+    next_customer_number,
+    reserve_customer_numbers,
+    reserved_unused,
+)
 from app.services.accounts.queries import (
     SORTABLE,
     SearchCriteria,
@@ -60,6 +65,7 @@ __all__ = [
     "register",
     "register_batch",
     "reserve_customer_numbers",
+    "reserved_unused",
     "rows_by_ids",
     "search",
     "search_history",

@@ -51,6 +51,21 @@ def reserve_customer_numbers(db: Database, count: int, operator: OperatorRef, pu
         return numbers
 
 
+def is_reserved(session: Session, customer_number: str) -> bool:
+    """REG-4: the number was printed on a blank form (reserved); keying it is that form's arrival."""
+    found = session.get(CustomerNumberReservation, customer_number)
+    return found is not None
+
+
+def reserved_unused(db: Database, customer_number: str) -> bool:
+    """The number is reserved for a blank form and no registration uses it yet (the screen says so on save)."""
+    with db.read() as session:
+        taken = session.scalar(
+            select(AccountRegistration.id).where(AccountRegistration.customer_number == customer_number)
+        )
+        return taken is None and is_reserved(session, customer_number)
+
+
 def next_customer_number(db: Database) -> str:
     """The number a new registration would get now (pre-filled on the form; allocated for real on save)."""
     with db.read() as session:

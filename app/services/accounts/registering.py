@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app import messages
 from app.db.database import Database
 from app.db.models import (
     AccountRegistration,
@@ -20,7 +21,7 @@ from app.domain.customer_number import next_free_customer_number
 from app.domain.errors import ConfirmationRequired, Duplicate, FieldError, InvalidValue
 from app.domain.registration import RegistrationInput, ValidRegistration, validate_registration
 from app.domain.search_text import digits, search_text, text_grams
-from app.services.accounts.numbers import _highest_issued, allocate_customer_number
+from app.services.accounts.numbers import _highest_issued, allocate_customer_number, is_reserved
 from app.services.accounts.queries import _CHUNK
 from app.services.accounts.views import (
     TRACKED_FIELDS,
@@ -137,7 +138,11 @@ def register(
             valid = _with_number(valid, allocate_customer_number(session, prefix))
         errors, shared = _check_new(session, valid, confirm_duplicate_account=confirm_duplicate_account)
         _raise_first(errors, shared and not confirm_duplicate_account)
-        row = _insert(session, valid, operator, shared, "同一口座の登録を確認済み" if shared else "")
+        reasons = ["同一口座の登録を確認済み"] if shared else []
+        if is_reserved(session, valid.customer_number):
+            # REG-4: a reserved number keyed is the arrival of the numbered blank form printed with it
+            reasons.append(messages.text("accounts.reserved_number_used", customer_number=valid.customer_number))
+        row = _insert(session, valid, operator, shared, "、".join(reasons))
         return view_of(row)
 
 

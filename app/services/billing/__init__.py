@@ -25,6 +25,7 @@ from app.services.billing.common import (
 from app.services.billing.export import ExportLine, export_month, header_warnings, preview_bank_file
 from app.services.billing.months import (
     billable_reason,
+    default_month,
     get_month,
     list_lines,
     month_schedule_view,
@@ -56,6 +57,7 @@ __all__ = [
     "audit_trail",
     "billable_reason",
     "check_month",
+    "default_month",
     "export_month",
     "exports",
     "get_month",

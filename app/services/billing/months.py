@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+from datetime import date
+from typing import cast
+
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -144,6 +147,18 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
         ]
         if rows:
             session.execute(insert(BillingLine), rows)
+        from app.services.billing.export import _coded, _export_lines, _previous_accounts
+
+        # the draft shows 新規コード before any export (the export recomputes them from the final months)
+        changed: list[tuple[int, int]] = []
+        for _line in _coded(_export_lines(session, row.id), _previous_accounts(session, row.month), changed):
+            pass
+        if changed:
+            table = cast(Table, BillingLine.__table__)  # Core: one executemany UPDATE
+            session.connection().execute(
+                update(table).where(table.c.id == bindparam("line_id")).values(new_code=bindparam("code")),
+                [{"line_id": line_id, "code": code} for line_id, code in changed],
+            )
         _audit(session, operator, str(parsed), "prepare", added=len(rows))
     return get_month(db, month)
 
@@ -162,6 +177,18 @@ def get_month(db: Database, month: str) -> MonthView:
         ).one()
         schedule = schedule_for(session, parsed, settings.stop_request_business_days)
         return MonthView(row.month, row.state, schedule, int(count), int(total), int(stopped), row.version)
+
+
+def default_month(db: Database, today: date) -> str:
+    """The month whose billing deadline comes next (BILL-2): this month until its deadline has passed."""
+    settings = get_settings(db)
+    candidate = Month(today.year, today.month)
+    with db.read() as session:
+        for _ in range(3):
+            if schedule_for(session, candidate, settings.stop_request_business_days).billing_deadline >= today:
+                return str(candidate)
+            candidate = Month(candidate.year + candidate.month // 12, candidate.month % 12 + 1)
+    return str(candidate)
 
 
 def month_schedule_view(db: Database, month: str) -> MonthSchedule:
