@@ -1,0 +1,79 @@
+"""The screen's part of `kofuri --self-test` (app/self_test.py has the rest): the translations load and the
+main window opens on the self-test's database with Qt's offscreen platform plugin."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app.self_test import Check, CheckFailed, Workspace
+
+# A text of the main window and its English translation (resources/translations/kofuri_en.ts).
+KNOWN_TEXT = ("MainWindow", "口座検索", "Search accounts")
+
+
+def _application() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(sys.argv[:1])
+    return app
+
+
+def check_translations(_ws: Workspace) -> str:
+    """The Japanese and English catalogues (and Qt's own) load and translate a known text."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    app = _application()
+    assert isinstance(app, QCoreApplication)
+    context, source, english = KNOWN_TEXT
+    found = []
+    for language, expected in (("ja", source), ("en", english)):
+        translators = i18n.load(language)
+        text = translators[0].translate(context, source)
+        if text != expected:
+            raise CheckFailed(f"翻訳（{language}）で「{source}」が「{text}」になります（「{expected}」のはず）")
+        found.append(f"{language}「{text}」" + ("" if len(translators) > 1 else "（Qt 標準の翻訳なし）"))
+    return "翻訳: " + "、".join(found)
+
+
+def check_main_window(ws: Workspace) -> str:
+    """Qt starts (offscreen platform) and the main window opens on the self-test's database."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.operators import SYSTEM_LOGIN, get_operator
+    from ui.fonts import ui_font
+    from ui.main_window import MainWindow
+
+    app = _application()
+    assert isinstance(app, QApplication)
+    app.setFont(ui_font(10))
+    db = ws.database()
+    try:
+        window = MainWindow(
+            db,
+            get_operator(db, SYSTEM_LOGIN),
+            user_forms=ws.paths.user_forms_dir,
+            attachments=ws.paths.ensure(ws.paths.attachments_dir),
+        )
+        window.show()
+        app.processEvents()
+        areas = window.navigation.count()
+        shown = window.isVisible() and areas > 0 and window.pages.currentWidget() is not None
+        title = window.windowTitle()
+        window.close()
+        window.runner.wait(5_000)
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        db.dispose()
+    if not shown:
+        raise CheckFailed("メインウィンドウを表示できませんでした")
+    return f"画面: 「{title}」のメインウィンドウを開きました（{app.platformName()}、{areas} 画面）"
+
+
+CHECKS: tuple[Check, ...] = (check_translations, check_main_window)
