@@ -87,7 +87,8 @@ def check_bank_data(_ws: Workspace) -> str:
     branch = bank_codes.lookup_branch(KNOWN_BANK[0], KNOWN_BRANCH[0])
     if KNOWN_BANK[1] not in bank.name or KNOWN_BRANCH[1] not in branch.name:
         raise CheckFailed(f"銀行コードのデータが想定と違います（{bank.name}・{branch.name}）")
-    return f"銀行・支店コード: {bank.code} {bank.name}・{branch.code} {branch.name}（zengin-code {bank_codes.data_version()}）"
+    data = bank_codes.data_version()
+    return f"銀行・支店コード: {bank.code} {bank.name}・{branch.code} {branch.name}（zengin-code {data}）"
 
 
 def _pdf_fonts(reader: object) -> set[str]:
@@ -139,7 +140,8 @@ def check_request_form(ws: Workspace) -> str:
         raise CheckFailed("依頼書の PDF に契約者名の文字が見つかりません")
     fonts = _pdf_fonts(reader)
     if not any(EMBEDDED_FONT in name for name in fonts):
-        raise CheckFailed(f"依頼書の PDF に {EMBEDDED_FONT} フォントが埋め込まれていません（{', '.join(sorted(fonts))}）")
+        found = ", ".join(sorted(fonts))
+        raise CheckFailed(f"依頼書の PDF に {EMBEDDED_FONT} フォントが埋め込まれていません（{found}）")
     font = sorted(name.split("+")[-1].lstrip("/") for name in fonts if EMBEDDED_FONT in name)[0]
     return f"依頼書の PDF: {result.pages} ページ、契約者名「{HOLDER_NAME}」を {font} で埋め込み"
 
@@ -184,7 +186,8 @@ def check_bank_file(ws: Workspace) -> str:
         raise CheckFailed("全銀形式ファイルのトレーラの件数・金額が明細と合いません")
     if records[1]["account_holder"].rstrip() != lines[0].account_holder:
         raise CheckFailed("全銀形式ファイルの口座名義が書いたものと違います")
-    return f"全銀形式ファイル: {len(records)} レコード（明細 {len(lines)} 件・{int(trailer['total_amount']):,} 円）を書いて読み戻し"
+    total = int(trailer["total_amount"])
+    return f"全銀形式ファイル: {len(records)} レコード（明細 {len(lines)} 件・{total:,} 円）を書いて読み戻し"
 
 
 CORE_CHECKS: tuple[Check, ...] = (check_migrations, check_bank_data, check_request_form, check_bank_file)
@@ -193,7 +196,8 @@ CORE_CHECKS: tuple[Check, ...] = (check_migrations, check_bank_data, check_reque
 def run(folder: Path, out: TextIO, extra_checks: Iterable[Check] = ()) -> int:
     """Run every check in `folder` (empty, temporary); 0 when all pass, 1 at the first failure."""
     ws = Workspace(folder)
-    print(f"口振デスク {__version__} の自己診断（{'バンドル' if getattr(sys, 'frozen', False) else 'ソース'}）", file=out)
+    where = "バンドル" if getattr(sys, "frozen", False) else "ソース"
+    print(f"口振デスク {__version__} の自己診断（{where}）", file=out)
     started = time.perf_counter()
     for check in (*CORE_CHECKS, *extra_checks):
         try:

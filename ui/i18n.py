@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from app import resources
+from app import preferences, resources
 
 LANGUAGES = ("ja", "en")
 SOURCE_DIR = resources.root() / "resources" / "translations"  # the .ts files (in a checkout)
@@ -76,3 +78,44 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     for translator in translators:
         app.installTranslator(translator)
     return translators
+
+
+def add_language_menu(window: QMainWindow, data_dir: Path) -> QMenu:
+    """表示 → 表示言語: Japanese, English, or the system's language; a personal preference of this PC kept in the
+    data folder (not a merchant setting), used from the next start."""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("LanguageMenu", "表示(&V)"))
+    languages = menu.addMenu(QCoreApplication.translate("LanguageMenu", "表示言語(&L)"))
+    group = QActionGroup(window)
+    chosen = preferences.language(data_dir)
+    choices = (
+        (None, QCoreApplication.translate("LanguageMenu", "システムの設定に従う(&S)")),
+        ("ja", "日本語 (&J)"),
+        ("en", "English (&E)"),
+    )
+    for code, label in choices:
+        action = QAction(label, window)
+        action.setCheckable(True)
+        action.setChecked(code == chosen)
+        action.setData(code or "")
+        group.addAction(action)
+        languages.addAction(action)
+
+    def choose(action: QAction) -> None:
+        code = str(action.data()) or None
+        try:
+            preferences.set_language(data_dir, code)
+        except OSError as error:
+            QMessageBox.warning(
+                window,
+                QCoreApplication.translate("LanguageMenu", "表示言語"),
+                QCoreApplication.translate("LanguageMenu", "設定を保存できませんでした（{0}）").format(error.strerror),
+            )
+            return
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("LanguageMenu", "表示言語"),
+            QCoreApplication.translate("LanguageMenu", "次に起動したときから、選んだ言語で表示します。"),
+        )
+
+    group.triggered.connect(choose)
+    return languages

@@ -46,7 +46,7 @@ def check_main_window(ws: Workspace) -> str:
     from PySide6.QtWidgets import QApplication
 
     from app.services.operators import SYSTEM_LOGIN, get_operator
-    from ui.fonts import ui_font
+    from ui.shared.fonts import ui_font
     from ui.main_window import MainWindow
 
     app = _application()

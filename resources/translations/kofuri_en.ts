@@ -21,6 +21,65 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>バージョン情報</source>
+            <translation>About Kofuri Desk</translation>
+        </message>
+        <message>
+            <source>概要</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>ライセンス</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
+            <source>フォントの使用許諾</source>
+            <translation>Font licence</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>{0}（このプログラムの最新は {1}）</source>
+            <translation>{0} (this program knows up to {1})</translation>
+        </message>
+        <message>
+            <source>バージョン</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>データベース</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>スキーマ版</source>
+            <translation>Schema version</translation>
+        </message>
+        <message>
+            <source>銀行・支店コードのデータ</source>
+            <translation>Bank and branch code data</translation>
+        </message>
+        <message>
+            <source>口振デスク</source>
+            <translation>Kofuri Desk</translation>
+        </message>
+        <message>
+            <source>Python 本体: PSF License</source>
+            <translation>Python itself: PSF License</translation>
+        </message>
+        <message>
+            <source>同梱のフォント</source>
+            <translation>Bundled fonts</translation>
+        </message>
+        <message>
+            <source>同梱のライブラリ</source>
+            <translation>Bundled libraries</translation>
+        </message>
+    </context>
+    <context>
         <name>BillingPage</name>
         <message>
             <source>口座振替請求</source>
@@ -330,6 +389,33 @@ An invalidated registration can no longer be billed. Its data and history are ke
         </message>
     </context>
     <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>表示(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>表示言語(&amp;L)</source>
+            <translation>Display &amp;language</translation>
+        </message>
+        <message>
+            <source>システムの設定に従う(&amp;S)</source>
+            <translation>Follow the &amp;system</translation>
+        </message>
+        <message>
+            <source>表示言語</source>
+            <translation>Display language</translation>
+        </message>
+        <message>
+            <source>設定を保存できませんでした（{0}）</source>
+            <translation>The setting could not be saved ({0})</translation>
+        </message>
+        <message>
+            <source>次に起動したときから、選んだ言語で表示します。</source>
+            <translation>The chosen language is used from the next start.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>口振デスク</source>
@@ -398,16 +484,6 @@ An invalidated registration can no longer be billed. Its data and history are ke
         <message>
             <source>バージョン情報(&amp;A)</source>
             <translation>&amp;About Kofuri Desk</translation>
-        </message>
-        <message>
-            <source>口振デスク {0}
-銀行・支店コードのデータ: zengin-code {1}</source>
-            <translation>Kofuri Desk {0}
-Bank and branch code data: zengin-code {1}</translation>
-        </message>
-        <message>
-            <source>バージョン情報</source>
-            <translation>About Kofuri Desk</translation>
         </message>
     </context>
     <context>

@@ -21,6 +21,65 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>バージョン情報</source>
+            <translation>バージョン情報</translation>
+        </message>
+        <message>
+            <source>概要</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>ライセンス</source>
+            <translation>ライセンス</translation>
+        </message>
+        <message>
+            <source>フォントの使用許諾</source>
+            <translation>フォントの使用許諾</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>{0}（このプログラムの最新は {1}）</source>
+            <translation>{0}（このプログラムの最新は {1}）</translation>
+        </message>
+        <message>
+            <source>バージョン</source>
+            <translation>バージョン</translation>
+        </message>
+        <message>
+            <source>データベース</source>
+            <translation>データベース</translation>
+        </message>
+        <message>
+            <source>スキーマ版</source>
+            <translation>スキーマ版</translation>
+        </message>
+        <message>
+            <source>銀行・支店コードのデータ</source>
+            <translation>銀行・支店コードのデータ</translation>
+        </message>
+        <message>
+            <source>口振デスク</source>
+            <translation>口振デスク</translation>
+        </message>
+        <message>
+            <source>Python 本体: PSF License</source>
+            <translation>Python 本体: PSF License</translation>
+        </message>
+        <message>
+            <source>同梱のフォント</source>
+            <translation>同梱のフォント</translation>
+        </message>
+        <message>
+            <source>同梱のライブラリ</source>
+            <translation>同梱のライブラリ</translation>
+        </message>
+    </context>
+    <context>
         <name>BillingPage</name>
         <message>
             <source>口座振替請求</source>
@@ -330,6 +389,33 @@
         </message>
     </context>
     <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>表示(&amp;V)</source>
+            <translation>表示(&amp;V)</translation>
+        </message>
+        <message>
+            <source>表示言語(&amp;L)</source>
+            <translation>表示言語(&amp;L)</translation>
+        </message>
+        <message>
+            <source>システムの設定に従う(&amp;S)</source>
+            <translation>システムの設定に従う(&amp;S)</translation>
+        </message>
+        <message>
+            <source>表示言語</source>
+            <translation>表示言語</translation>
+        </message>
+        <message>
+            <source>設定を保存できませんでした（{0}）</source>
+            <translation>設定を保存できませんでした（{0}）</translation>
+        </message>
+        <message>
+            <source>次に起動したときから、選んだ言語で表示します。</source>
+            <translation>次に起動したときから、選んだ言語で表示します。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>口振デスク</source>
@@ -398,16 +484,6 @@
         <message>
             <source>バージョン情報(&amp;A)</source>
             <translation>バージョン情報(&amp;A)</translation>
-        </message>
-        <message>
-            <source>口振デスク {0}
-銀行・支店コードのデータ: zengin-code {1}</source>
-            <translation>口振デスク {0}
-銀行・支店コードのデータ: zengin-code {1}</translation>
-        </message>
-        <message>
-            <source>バージョン情報</source>
-            <translation>バージョン情報</translation>
         </message>
     </context>
     <context>
