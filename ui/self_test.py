@@ -46,8 +46,8 @@ def check_main_window(ws: Workspace) -> str:
     from PySide6.QtWidgets import QApplication
 
     from app.services.operators import SYSTEM_LOGIN, get_operator
-    from ui.shared.fonts import ui_font
     from ui.main_window import MainWindow
+    from ui.shared.fonts import ui_font
 
     app = _application()
     assert isinstance(app, QApplication)

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
     <context>
-        <name />
-        <message>
-            <source>詳しい記録: {0}</source>
-            <translation>Details: {0}</translation>
-        </message>
-        <message>
-            <source>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</source>
-            <translation>The database could not be written (another PC is using it, or the connection was lost). This operation was not saved. Please wait a moment and try again.</translation>
-        </message>
-        <message>
-            <source>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</source>
-            <translation>An unexpected problem stopped this operation. Data already saved has not changed. You can keep working; if it happens again, please contact your administrator.</translation>
-        </message>
-        <message>
-            <source>口振デスク</source>
-            <translation>Kofuri Desk</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>バージョン情報</source>
@@ -310,6 +291,32 @@ Save anyway?</translation>
         <message>
             <source>詳細</source>
             <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorHook</name>
+        <message>
+            <source>詳しい記録: {0}</source>
+            <translation>Details: {0}</translation>
+        </message>
+        <message>
+            <source>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</source>
+            <translation>The database could not be written (another PC is using it, or the connection was lost). This operation was not saved. Please wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</source>
+            <translation>An unexpected problem stopped this operation. Data already saved has not changed. You can keep working; if it happens again, please contact your administrator.</translation>
+        </message>
+        <message>
+            <source>口振デスク</source>
+            <translation>Kofuri Desk</translation>
         </message>
     </context>
     <context>
@@ -692,6 +699,17 @@ Register anyway?</translation>
         </message>
     </context>
     <context>
+        <name>Progress</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>処理中</source>
+            <translation>Working</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationForm</name>
         <message>
             <source>お客様</source>
@@ -843,6 +861,21 @@ Register anyway?</translation>
         <message>
             <source>作成(&amp;O)</source>
             <translation>Create (&amp;O)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestForms</name>
+        <message>
+            <source>依頼書 {0} 件のプレビュー</source>
+            <translation>Preview of {0} request forms</translation>
+        </message>
+        <message>
+            <source>依頼書を作成できませんでした</source>
+            <translation>Could not create the request forms</translation>
+        </message>
+        <message>
+            <source>依頼書を作成しています…</source>
+            <translation>Creating request forms…</translation>
         </message>
     </context>
     <context>
@@ -1072,36 +1105,6 @@ Register anyway?</translation>
         <message>
             <source>保存しました</source>
             <translation>Saved</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <source>キャンセル</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>依頼書 {0} 件のプレビュー</source>
-            <translation>Preview of {0} request forms</translation>
-        </message>
-        <message>
-            <source>依頼書を作成できませんでした</source>
-            <translation>Could not create the request forms</translation>
-        </message>
-        <message>
-            <source>依頼書を作成しています…</source>
-            <translation>Creating request forms…</translation>
-        </message>
-        <message>
-            <source>キャンセル</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>処理中</source>
-            <translation>Working</translation>
         </message>
     </context>
 </TS>

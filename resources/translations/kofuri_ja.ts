@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="ja">
     <context>
-        <name />
-        <message>
-            <source>詳しい記録: {0}</source>
-            <translation>詳しい記録: {0}</translation>
-        </message>
-        <message>
-            <source>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</source>
-            <translation>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</translation>
-        </message>
-        <message>
-            <source>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</source>
-            <translation>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</translation>
-        </message>
-        <message>
-            <source>口振デスク</source>
-            <translation>口振デスク</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>バージョン情報</source>
@@ -310,6 +291,32 @@
         <message>
             <source>詳細</source>
             <translation>詳細</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>キャンセル</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorHook</name>
+        <message>
+            <source>詳しい記録: {0}</source>
+            <translation>詳しい記録: {0}</translation>
+        </message>
+        <message>
+            <source>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</source>
+            <translation>データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。この操作は保存されていません。少し待ってからもう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</source>
+            <translation>予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。続けて作業できますが、繰り返す場合は管理者に連絡してください。</translation>
+        </message>
+        <message>
+            <source>口振デスク</source>
+            <translation>口振デスク</translation>
         </message>
     </context>
     <context>
@@ -692,6 +699,17 @@
         </message>
     </context>
     <context>
+        <name>Progress</name>
+        <message>
+            <source>キャンセル</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <source>処理中</source>
+            <translation>処理中</translation>
+        </message>
+    </context>
+    <context>
         <name>RegistrationForm</name>
         <message>
             <source>お客様</source>
@@ -843,6 +861,21 @@
         <message>
             <source>作成(&amp;O)</source>
             <translation>作成(&amp;O)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestForms</name>
+        <message>
+            <source>依頼書 {0} 件のプレビュー</source>
+            <translation>依頼書 {0} 件のプレビュー</translation>
+        </message>
+        <message>
+            <source>依頼書を作成できませんでした</source>
+            <translation>依頼書を作成できませんでした</translation>
+        </message>
+        <message>
+            <source>依頼書を作成しています…</source>
+            <translation>依頼書を作成しています…</translation>
         </message>
     </context>
     <context>
@@ -1072,36 +1105,6 @@
         <message>
             <source>保存しました</source>
             <translation>保存しました</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <source>キャンセル</source>
-            <translation>キャンセル</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>依頼書 {0} 件のプレビュー</source>
-            <translation>依頼書 {0} 件のプレビュー</translation>
-        </message>
-        <message>
-            <source>依頼書を作成できませんでした</source>
-            <translation>依頼書を作成できませんでした</translation>
-        </message>
-        <message>
-            <source>依頼書を作成しています…</source>
-            <translation>依頼書を作成しています…</translation>
-        </message>
-        <message>
-            <source>キャンセル</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>処理中</source>
-            <translation>処理中</translation>
         </message>
     </context>
 </TS>
