@@ -26,4 +26,6 @@ env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/shop.sqlite3" --data
 env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/shop.sqlite3" --data-dir "$scratch/data" \
   accounts list --format csv | grep -q '初版 花子' || { echo "ci-bundle: the first release's registration is gone" >&2; exit 1; }
 ls "$scratch/data/backups/"*before-upgrade* >/dev/null || { echo "ci-bundle: no backup before the upgrade" >&2; exit 1; }
+echo "== sample data from the bundle (Faker's Japanese data survived the trimming)"
+env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/demo.sqlite3" --data-dir "$scratch/data" demo --accounts 20
 echo "bundle checks passed in $(($(date +%s) - start)) s"
