@@ -165,12 +165,12 @@
             <translation>Export billing data</translation>
         </message>
         <message>
-            <source>{0} 件の問題があるため作成していません（BILL-4）</source>
-            <translation>Not created: there are {0} problems</translation>
-        </message>
-        <message>
             <source>{0}: {1} 件 {2} 円を書き出しました</source>
             <translation>{0}: exported {1} lines, ¥{2}</translation>
+        </message>
+        <message>
+            <source>{0} 件の問題があるため作成していません</source>
+            <translation>Not created: there are {0} problems</translation>
         </message>
         <message>
             <source>請求データを書き出しています…</source>
@@ -651,11 +651,11 @@ Register anyway?</translation>
             <translation>Select a return</translation>
         </message>
         <message>
-            <source>今日発送すると間に合う最初の振替月（REG-2）</source>
+            <source>今日発送すると間に合う最初の振替月</source>
             <translation>First debit month reached if sent today</translation>
         </message>
         <message>
-            <source>不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）</source>
+            <source>不備返却中で、期限までに再送付しないと請求から外れるお客様</source>
             <translation>Customers with a returned form who will be left out of billing unless it is resent in time</translation>
         </message>
         <message>
@@ -812,7 +812,7 @@ Register anyway?</translation>
             <translation>Registered on</translation>
         </message>
         <message>
-            <source>依頼書の確認（REG-7）</source>
+            <source>依頼書の確認</source>
             <translation>Form checklist</translation>
         </message>
         <message>

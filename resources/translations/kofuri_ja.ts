@@ -165,12 +165,12 @@
             <translation>請求データの書き出し</translation>
         </message>
         <message>
-            <source>{0} 件の問題があるため作成していません（BILL-4）</source>
-            <translation>{0} 件の問題があるため作成していません（BILL-4）</translation>
-        </message>
-        <message>
             <source>{0}: {1} 件 {2} 円を書き出しました</source>
             <translation>{0}: {1} 件 {2} 円を書き出しました</translation>
+        </message>
+        <message>
+            <source>{0} 件の問題があるため作成していません</source>
+            <translation>{0} 件の問題があるため作成していません</translation>
         </message>
         <message>
             <source>請求データを書き出しています…</source>
@@ -651,12 +651,12 @@
             <translation>返却を選んでください</translation>
         </message>
         <message>
-            <source>今日発送すると間に合う最初の振替月（REG-2）</source>
-            <translation>今日発送すると間に合う最初の振替月（REG-2）</translation>
+            <source>今日発送すると間に合う最初の振替月</source>
+            <translation>今日発送すると間に合う最初の振替月</translation>
         </message>
         <message>
-            <source>不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）</source>
-            <translation>不備返却中で、期限までに再送付しないと請求から外れるお客様（DEF-4）</translation>
+            <source>不備返却中で、期限までに再送付しないと請求から外れるお客様</source>
+            <translation>不備返却中で、期限までに再送付しないと請求から外れるお客様</translation>
         </message>
         <message>
             <source>発送待ち: 新規分 {0} 枚・不備分 {1} 枚</source>
@@ -812,8 +812,8 @@
             <translation>登録日</translation>
         </message>
         <message>
-            <source>依頼書の確認（REG-7）</source>
-            <translation>依頼書の確認（REG-7）</translation>
+            <source>依頼書の確認</source>
+            <translation>依頼書の確認</translation>
         </message>
         <message>
             <source>先頭7桁 {0}</source>
