@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-make bundle
+[ "${SKIP_BUILD:-}" = 1 ] || make bundle  # SKIP_BUILD=1: check a bundle already built
 built=$(date +%s)
-version=$(.venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(f"{p[\"name\"]}-{p[\"version\"]}")')
+version=$(.venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(p["name"] + "-" + p["version"])')
 bundle="$PWD/dist/$version"
 echo "bundle built in $((built - start)) s: $bundle"
 
