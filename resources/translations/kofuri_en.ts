@@ -165,6 +165,10 @@
             <translation>Export billing data</translation>
         </message>
         <message>
+            <source>請求_{0}.{1}</source>
+            <translation>billing_{0}.{1}</translation>
+        </message>
+        <message>
             <source>{0}: {1} 件 {2} 円を書き出しました</source>
             <translation>{0}: exported {1} lines, ¥{2}</translation>
         </message>
@@ -354,6 +358,10 @@ Save anyway?</translation>
             <translation>&amp;Search</translation>
         </message>
         <message>
+            <source>検索しています…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
             <source>新しい順に {0} 件を表示（さらにあります。条件で絞り込んでください）</source>
             <translation>Showing the newest {0} entries (there are more; narrow the conditions)</translation>
         </message>
@@ -393,6 +401,381 @@ An invalidated registration can no longer be billed. Its data and history are ke
         <message>
             <source>顧客番号 {0} を無効にしますか？</source>
             <translation>Invalidate customer number {0}?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>銀行名</source>
+            <translation>Bank name</translation>
+        </message>
+        <message>
+            <source>支店名</source>
+            <translation>Branch name</translation>
+        </message>
+        <message>
+            <source>依頼書の確認</source>
+            <translation>Form checklist</translation>
+        </message>
+        <message>
+            <source>メモ</source>
+            <translation>Memo</translation>
+        </message>
+        <message>
+            <source>{0}円</source>
+            <translation>¥{0}</translation>
+        </message>
+        <message>
+            <source>はい</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>いいえ</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>顧客番号</source>
+            <translation>Customer number</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>変更した項目</source>
+            <translation>Changed fields</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>変更前</source>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>契約者名</source>
+            <translation>Account holder name</translation>
+        </message>
+        <message>
+            <source>フリガナ</source>
+            <translation>Name in kana</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>Postal code</translation>
+        </message>
+        <message>
+            <source>住所</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>金融機関</source>
+            <translation>Bank</translation>
+        </message>
+        <message>
+            <source>支店</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>預金種目</source>
+            <translation>Deposit type</translation>
+        </message>
+        <message>
+            <source>口座番号</source>
+            <translation>Account number</translation>
+        </message>
+        <message>
+            <source>通帳記号・番号</source>
+            <translation>Passbook symbol and number</translation>
+        </message>
+        <message>
+            <source>口座名義カナ</source>
+            <translation>Account holder in kana</translation>
+        </message>
+        <message>
+            <source>銀行データの名義</source>
+            <translation>Name in the bank file</translation>
+        </message>
+        <message>
+            <source>登録方法</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>月額</source>
+            <translation>Monthly amount</translation>
+        </message>
+        <message>
+            <source>登録日</source>
+            <translation>Registered on</translation>
+        </message>
+        <message>
+            <source>版</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>いまの段階</source>
+            <translation>Current stage</translation>
+        </message>
+        <message>
+            <source>次にすること</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>不備返却の履歴</source>
+            <translation>Return history</translation>
+        </message>
+        <message>
+            <source>未設定</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <source>{0}/{1} 確認済</source>
+            <translation>{0}/{1} checked</translation>
+        </message>
+        <message>
+            <source>顧客番号(&amp;N)</source>
+            <translation>Customer &amp;number</translation>
+        </message>
+        <message>
+            <source>全桁、先頭の桁、または下の桁（例: 123）</source>
+            <translation>All digits, the first digits, or the last ones (e.g. 123)</translation>
+        </message>
+        <message>
+            <source>名前(&amp;M)</source>
+            <translation>Na&amp;me</translation>
+        </message>
+        <message>
+            <source>漢字・カナ・ひらがなの一部</source>
+            <translation>Part of the name in kanji, katakana or hiragana</translation>
+        </message>
+        <message>
+            <source>電話番号(&amp;T)</source>
+            <translation>&amp;Telephone</translation>
+        </message>
+        <message>
+            <source>全部、または先頭・末尾の桁</source>
+            <translation>All, or the first or last digits</translation>
+        </message>
+        <message>
+            <source>銀行コード</source>
+            <translation>Bank code</translation>
+        </message>
+        <message>
+            <source>4桁</source>
+            <translation>4 digits</translation>
+        </message>
+        <message>
+            <source>支店コード</source>
+            <translation>Branch code</translation>
+        </message>
+        <message>
+            <source>3桁</source>
+            <translation>3 digits</translation>
+        </message>
+        <message>
+            <source>7桁以内</source>
+            <translation>Up to 7 digits</translation>
+        </message>
+        <message>
+            <source>銀行</source>
+            <translation>Bank</translation>
+        </message>
+        <message>
+            <source>種目</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>金額</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>新規コード</source>
+            <translation>New code</translation>
+        </message>
+        <message>
+            <source>摘要</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>停止</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <source>停止（{0}）</source>
+            <translation>Stopped ({0})</translation>
+        </message>
+        <message>
+            <source>明細を作成（{0} 件追加）</source>
+            <translation>Prepared lines ({0} added)</translation>
+        </message>
+        <message>
+            <source>{0} の金額 {1} → {2} 円</source>
+            <translation>Amount of {0}: ¥{1} → ¥{2}</translation>
+        </message>
+        <message>
+            <source>金額を取込（{0}、{1} 件）</source>
+            <translation>Imported amounts ({0}, {1} lines)</translation>
+        </message>
+        <message>
+            <source>{0} を明細から外す（{1} 円）</source>
+            <translation>Removed {0} from the lines (¥{1})</translation>
+        </message>
+        <message>
+            <source>{0} の振替停止依頼（{1}）</source>
+            <translation>Stop of debits for {0} ({1})</translation>
+        </message>
+        <message>
+            <source>振替日</source>
+            <translation>Debit date</translation>
+        </message>
+        <message>
+            <source>請求締切日</source>
+            <translation>Billing deadline</translation>
+        </message>
+        <message>
+            <source>振替停止依頼の期限</source>
+            <translation>Deadline to stop a debit</translation>
+        </message>
+        <message>
+            <source>結果返却日</source>
+            <translation>Results returned on</translation>
+        </message>
+        <message>
+            <source>依頼書の到着期限</source>
+            <translation>Forms must arrive by</translation>
+        </message>
+        <message>
+            <source>件数・合計</source>
+            <translation>Lines and total</translation>
+        </message>
+        <message>
+            <source>失効注意</source>
+            <translation>Lapse warning</translation>
+        </message>
+        <message>
+            <source>PDF型（A4 普通紙・1枚）</source>
+            <translation>PDF type (plain A4, one sheet)</translation>
+        </message>
+        <message>
+            <source>3枚複写型</source>
+            <translation>Three-part carbon type</translation>
+        </message>
+        <message>
+            <source>独自様式: {0}</source>
+            <translation>Own template: {0}</translation>
+        </message>
+        <message>
+            <source>口座振替依頼書.pdf</source>
+            <translation>direct-debit-request-forms.pdf</translation>
+        </message>
+        <message>
+            <source>口座振替依頼書_白紙.pdf</source>
+            <translation>direct-debit-request-forms-blank.pdf</translation>
+        </message>
+        <message>
+            <source>発送</source>
+            <translation>Shipment</translation>
+        </message>
+        <message>
+            <source>発送日</source>
+            <translation>Date sent</translation>
+        </message>
+        <message>
+            <source>追跡番号</source>
+            <translation>Tracking number</translation>
+        </message>
+        <message>
+            <source>新規分</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>不備分</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <source>合計</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>残り日数</source>
+            <translation>Days left</translation>
+        </message>
+        <message>
+            <source>受領日</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <source>経過</source>
+            <translation>Elapsed</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>Clerk</translation>
+        </message>
+        <message>
+            <source>区分</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>名前</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>件数</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>{0} 日（{1} 分）</source>
+            <translation>{0} days (for {1})</translation>
+        </message>
+        <message>
+            <source>{0} 日</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>最初の振替月</source>
+            <translation>First debit month</translation>
+        </message>
+        <message>
+            <source>到着期限</source>
+            <translation>Must arrive by</translation>
+        </message>
+        <message>
+            <source>振替月</source>
+            <translation>Debit month</translation>
+        </message>
+        <message>
+            <source>再送付の期限</source>
+            <translation>Resend by</translation>
+        </message>
+        <message>
+            <source>対象のお客様</source>
+            <translation>Customers concerned</translation>
         </message>
     </context>
     <context>
@@ -585,6 +968,10 @@ Register anyway?</translation>
         <message>
             <source>発送 {0} を {1} に発送済みにしました</source>
             <translation>Shipment {0} marked as sent on {1}</translation>
+        </message>
+        <message>
+            <source>送付書_{0}.pdf</source>
+            <translation>cover-sheet_{0}.pdf</translation>
         </message>
         <message>
             <source>送付書 {0}（新規分 {1}・不備分 {2}）</source>
@@ -965,6 +1352,14 @@ Register anyway?</translation>
             <translation>PDF or image (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
         </message>
         <message>
+            <source>再発行_{0}.pdf</source>
+            <translation>reissue_{0}.pdf</translation>
+        </message>
+        <message>
+            <source>不備返却: {0}</source>
+            <translation>Returned form: {0}</translation>
+        </message>
+        <message>
             <source>再発行の依頼書</source>
             <translation>Reissued form</translation>
         </message>
@@ -1070,6 +1465,10 @@ Register anyway?</translation>
         <message>
             <source>書き出し</source>
             <translation>Export</translation>
+        </message>
+        <message>
+            <source>口座一覧_{0}.xlsx</source>
+            <translation>accounts_{0}.xlsx</translation>
         </message>
         <message>
             <source>Excel (*.xlsx);;CSV (*.csv)</source>

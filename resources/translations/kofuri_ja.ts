@@ -165,6 +165,10 @@
             <translation>請求データの書き出し</translation>
         </message>
         <message>
+            <source>請求_{0}.{1}</source>
+            <translation>請求_{0}.{1}</translation>
+        </message>
+        <message>
             <source>{0}: {1} 件 {2} 円を書き出しました</source>
             <translation>{0}: {1} 件 {2} 円を書き出しました</translation>
         </message>
@@ -354,6 +358,10 @@
             <translation>検索(&amp;S)</translation>
         </message>
         <message>
+            <source>検索しています…</source>
+            <translation>検索しています…</translation>
+        </message>
+        <message>
             <source>新しい順に {0} 件を表示（さらにあります。条件で絞り込んでください）</source>
             <translation>新しい順に {0} 件を表示（さらにあります。条件で絞り込んでください）</translation>
         </message>
@@ -393,6 +401,381 @@
         <message>
             <source>顧客番号 {0} を無効にしますか？</source>
             <translation>顧客番号 {0} を無効にしますか？</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>銀行名</source>
+            <translation>銀行名</translation>
+        </message>
+        <message>
+            <source>支店名</source>
+            <translation>支店名</translation>
+        </message>
+        <message>
+            <source>依頼書の確認</source>
+            <translation>依頼書の確認</translation>
+        </message>
+        <message>
+            <source>メモ</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>{0}円</source>
+            <translation>{0}円</translation>
+        </message>
+        <message>
+            <source>はい</source>
+            <translation>はい</translation>
+        </message>
+        <message>
+            <source>いいえ</source>
+            <translation>いいえ</translation>
+        </message>
+        <message>
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>顧客番号</source>
+            <translation>顧客番号</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>理由</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>変更した項目</source>
+            <translation>変更した項目</translation>
+        </message>
+        <message>
+            <source>項目</source>
+            <translation>項目</translation>
+        </message>
+        <message>
+            <source>変更前</source>
+            <translation>変更前</translation>
+        </message>
+        <message>
+            <source>変更後</source>
+            <translation>変更後</translation>
+        </message>
+        <message>
+            <source>状態</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>契約者名</source>
+            <translation>契約者名</translation>
+        </message>
+        <message>
+            <source>フリガナ</source>
+            <translation>フリガナ</translation>
+        </message>
+        <message>
+            <source>郵便番号</source>
+            <translation>郵便番号</translation>
+        </message>
+        <message>
+            <source>住所</source>
+            <translation>住所</translation>
+        </message>
+        <message>
+            <source>電話番号</source>
+            <translation>電話番号</translation>
+        </message>
+        <message>
+            <source>金融機関</source>
+            <translation>金融機関</translation>
+        </message>
+        <message>
+            <source>支店</source>
+            <translation>支店</translation>
+        </message>
+        <message>
+            <source>預金種目</source>
+            <translation>預金種目</translation>
+        </message>
+        <message>
+            <source>口座番号</source>
+            <translation>口座番号</translation>
+        </message>
+        <message>
+            <source>通帳記号・番号</source>
+            <translation>通帳記号・番号</translation>
+        </message>
+        <message>
+            <source>口座名義カナ</source>
+            <translation>口座名義カナ</translation>
+        </message>
+        <message>
+            <source>銀行データの名義</source>
+            <translation>銀行データの名義</translation>
+        </message>
+        <message>
+            <source>登録方法</source>
+            <translation>登録方法</translation>
+        </message>
+        <message>
+            <source>月額</source>
+            <translation>月額</translation>
+        </message>
+        <message>
+            <source>登録日</source>
+            <translation>登録日</translation>
+        </message>
+        <message>
+            <source>版</source>
+            <translation>版</translation>
+        </message>
+        <message>
+            <source>いまの段階</source>
+            <translation>いまの段階</translation>
+        </message>
+        <message>
+            <source>次にすること</source>
+            <translation>次にすること</translation>
+        </message>
+        <message>
+            <source>不備返却の履歴</source>
+            <translation>不備返却の履歴</translation>
+        </message>
+        <message>
+            <source>未設定</source>
+            <translation>未設定</translation>
+        </message>
+        <message>
+            <source>{0}/{1} 確認済</source>
+            <translation>{0}/{1} 確認済</translation>
+        </message>
+        <message>
+            <source>顧客番号(&amp;N)</source>
+            <translation>顧客番号(&amp;N)</translation>
+        </message>
+        <message>
+            <source>全桁、先頭の桁、または下の桁（例: 123）</source>
+            <translation>全桁、先頭の桁、または下の桁（例: 123）</translation>
+        </message>
+        <message>
+            <source>名前(&amp;M)</source>
+            <translation>名前(&amp;M)</translation>
+        </message>
+        <message>
+            <source>漢字・カナ・ひらがなの一部</source>
+            <translation>漢字・カナ・ひらがなの一部</translation>
+        </message>
+        <message>
+            <source>電話番号(&amp;T)</source>
+            <translation>電話番号(&amp;T)</translation>
+        </message>
+        <message>
+            <source>全部、または先頭・末尾の桁</source>
+            <translation>全部、または先頭・末尾の桁</translation>
+        </message>
+        <message>
+            <source>銀行コード</source>
+            <translation>銀行コード</translation>
+        </message>
+        <message>
+            <source>4桁</source>
+            <translation>4桁</translation>
+        </message>
+        <message>
+            <source>支店コード</source>
+            <translation>支店コード</translation>
+        </message>
+        <message>
+            <source>3桁</source>
+            <translation>3桁</translation>
+        </message>
+        <message>
+            <source>7桁以内</source>
+            <translation>7桁以内</translation>
+        </message>
+        <message>
+            <source>銀行</source>
+            <translation>銀行</translation>
+        </message>
+        <message>
+            <source>種目</source>
+            <translation>種目</translation>
+        </message>
+        <message>
+            <source>金額</source>
+            <translation>金額</translation>
+        </message>
+        <message>
+            <source>新規コード</source>
+            <translation>新規コード</translation>
+        </message>
+        <message>
+            <source>摘要</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>停止</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>停止（{0}）</source>
+            <translation>停止（{0}）</translation>
+        </message>
+        <message>
+            <source>明細を作成（{0} 件追加）</source>
+            <translation>明細を作成（{0} 件追加）</translation>
+        </message>
+        <message>
+            <source>{0} の金額 {1} → {2} 円</source>
+            <translation>{0} の金額 {1} → {2} 円</translation>
+        </message>
+        <message>
+            <source>金額を取込（{0}、{1} 件）</source>
+            <translation>金額を取込（{0}、{1} 件）</translation>
+        </message>
+        <message>
+            <source>{0} を明細から外す（{1} 円）</source>
+            <translation>{0} を明細から外す（{1} 円）</translation>
+        </message>
+        <message>
+            <source>{0} の振替停止依頼（{1}）</source>
+            <translation>{0} の振替停止依頼（{1}）</translation>
+        </message>
+        <message>
+            <source>振替日</source>
+            <translation>振替日</translation>
+        </message>
+        <message>
+            <source>請求締切日</source>
+            <translation>請求締切日</translation>
+        </message>
+        <message>
+            <source>振替停止依頼の期限</source>
+            <translation>振替停止依頼の期限</translation>
+        </message>
+        <message>
+            <source>結果返却日</source>
+            <translation>結果返却日</translation>
+        </message>
+        <message>
+            <source>依頼書の到着期限</source>
+            <translation>依頼書の到着期限</translation>
+        </message>
+        <message>
+            <source>件数・合計</source>
+            <translation>件数・合計</translation>
+        </message>
+        <message>
+            <source>失効注意</source>
+            <translation>失効注意</translation>
+        </message>
+        <message>
+            <source>PDF型（A4 普通紙・1枚）</source>
+            <translation>PDF型（A4 普通紙・1枚）</translation>
+        </message>
+        <message>
+            <source>3枚複写型</source>
+            <translation>3枚複写型</translation>
+        </message>
+        <message>
+            <source>独自様式: {0}</source>
+            <translation>独自様式: {0}</translation>
+        </message>
+        <message>
+            <source>口座振替依頼書.pdf</source>
+            <translation>口座振替依頼書.pdf</translation>
+        </message>
+        <message>
+            <source>口座振替依頼書_白紙.pdf</source>
+            <translation>口座振替依頼書_白紙.pdf</translation>
+        </message>
+        <message>
+            <source>発送</source>
+            <translation>発送</translation>
+        </message>
+        <message>
+            <source>発送日</source>
+            <translation>発送日</translation>
+        </message>
+        <message>
+            <source>追跡番号</source>
+            <translation>追跡番号</translation>
+        </message>
+        <message>
+            <source>新規分</source>
+            <translation>新規分</translation>
+        </message>
+        <message>
+            <source>不備分</source>
+            <translation>不備分</translation>
+        </message>
+        <message>
+            <source>合計</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>残り日数</source>
+            <translation>残り日数</translation>
+        </message>
+        <message>
+            <source>受領日</source>
+            <translation>受領日</translation>
+        </message>
+        <message>
+            <source>経過</source>
+            <translation>経過</translation>
+        </message>
+        <message>
+            <source>担当</source>
+            <translation>担当</translation>
+        </message>
+        <message>
+            <source>区分</source>
+            <translation>区分</translation>
+        </message>
+        <message>
+            <source>名前</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>件数</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>{0} 日（{1} 分）</source>
+            <translation>{0} 日（{1} 分）</translation>
+        </message>
+        <message>
+            <source>{0} 日</source>
+            <translation>{0} 日</translation>
+        </message>
+        <message>
+            <source>最初の振替月</source>
+            <translation>最初の振替月</translation>
+        </message>
+        <message>
+            <source>到着期限</source>
+            <translation>到着期限</translation>
+        </message>
+        <message>
+            <source>振替月</source>
+            <translation>振替月</translation>
+        </message>
+        <message>
+            <source>再送付の期限</source>
+            <translation>再送付の期限</translation>
+        </message>
+        <message>
+            <source>対象のお客様</source>
+            <translation>対象のお客様</translation>
         </message>
     </context>
     <context>
@@ -585,6 +968,10 @@
         <message>
             <source>発送 {0} を {1} に発送済みにしました</source>
             <translation>発送 {0} を {1} に発送済みにしました</translation>
+        </message>
+        <message>
+            <source>送付書_{0}.pdf</source>
+            <translation>送付書_{0}.pdf</translation>
         </message>
         <message>
             <source>送付書 {0}（新規分 {1}・不備分 {2}）</source>
@@ -965,6 +1352,14 @@
             <translation>PDF・画像 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
         </message>
         <message>
+            <source>再発行_{0}.pdf</source>
+            <translation>再発行_{0}.pdf</translation>
+        </message>
+        <message>
+            <source>不備返却: {0}</source>
+            <translation>不備返却: {0}</translation>
+        </message>
+        <message>
             <source>再発行の依頼書</source>
             <translation>再発行の依頼書</translation>
         </message>
@@ -1070,6 +1465,10 @@
         <message>
             <source>書き出し</source>
             <translation>書き出し</translation>
+        </message>
+        <message>
+            <source>口座一覧_{0}.xlsx</source>
+            <translation>口座一覧_{0}.xlsx</translation>
         </message>
         <message>
             <source>Excel (*.xlsx);;CSV (*.csv)</source>
