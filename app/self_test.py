@@ -37,6 +37,27 @@ HOLDER_KANA = "コウフリ タロウ"
 EMBEDDED_FONT = "IPAex"
 
 
+# The screen's checks (ui/self_test.py) print these: the command line's words live on this side.
+KNOWN_TEXT = ("MainWindow", "口座検索", "Search accounts")  # a main-window text and its English (kofuri_en.ts)
+
+
+def translation_wrong(language: str, source: str, found: str, expected: str) -> str:
+    return f"翻訳（{language}）で「{source}」が「{found}」になります（「{expected}」のはず）"
+
+
+def translation_line(found: list[tuple[str, str, bool]]) -> str:
+    """found: (language, translated text, whether Qt's own catalogue loaded too)."""
+    parts = [f"{language}「{text}」" + ("" if qt else "（Qt 標準の翻訳なし）") for language, text, qt in found]
+    return "翻訳: " + "、".join(parts)
+
+
+def window_line(title: str, platform: str, areas: int) -> str:
+    return f"画面: 「{title}」のメインウィンドウを開きました（{platform}、{areas} 画面）"
+
+
+WINDOW_NOT_SHOWN = "メインウィンドウを表示できませんでした"
+
+
 class CheckFailed(Exception):
     """A check found something wrong; the message says what, in a sentence."""
 

@@ -68,11 +68,13 @@ def main() -> None:
     parser.add_argument("count", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--bundle", type=Path, help="a built bundle folder (default: the program from source)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="another SQLite file instead of the generated one (for comparison)")
     args = parser.parse_args()
     if shutil.which("Xvfb") is None or shutil.which("xwininfo") is None:
         raise SystemExit("bench_start: needs Xvfb and xwininfo (../shared/tools/screenshot.sh installs them)")
-    database(args.count).dispose()
-    source = DATA / f"accounts-{args.count}" / "bench.sqlite3"
+    if args.db is None:
+        database(args.count).dispose()
+    source = args.db or DATA / f"accounts-{args.count}" / "bench.sqlite3"
     program = [str(args.bundle / "kofuri")] if args.bundle else [str(ROOT / ".venv" / "bin" / "kofuri")]
     display = free_display()
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
@@ -84,7 +86,8 @@ def main() -> None:
             command = [*program, "--db", str(copy)]
             times = [one_start(command, display, Path(folder) / "data") for _ in range(args.runs)]
         what = f"bundle {args.bundle}" if args.bundle else "from source (.venv)"
-        print(f"start to first window, {args.count:,} registrations, {what}:")
+        scale = f"{args.db}" if args.db else f"{args.count:,} registrations"
+        print(f"start to first window, {scale}, {what}:")
         print("  " + ", ".join(f"{t:.2f} s" for t in times) + f"  (best {min(times):.2f} s)")
     finally:
         xvfb.terminate()

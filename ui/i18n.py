@@ -89,7 +89,8 @@ def add_language_menu(window: QMainWindow, data_dir: Path) -> QMenu:
     chosen = preferences.language(data_dir)
     choices = (
         (None, QCoreApplication.translate("LanguageMenu", "システムの設定に従う(&S)")),
-        ("ja", "日本語 (&J)"),
+        # each language named in itself, never translated (a reader of the other one must find theirs)
+        ("ja", QLocale(QLocale.Language.Japanese).nativeLanguageName() + " (&J)"),
         ("en", "English (&E)"),
     )
     for code, label in choices:

@@ -6,10 +6,16 @@ from __future__ import annotations
 import os
 import sys
 
-from app.self_test import Check, CheckFailed, Workspace
-
-# A text of the main window and its English translation (resources/translations/kofuri_en.ts).
-KNOWN_TEXT = ("MainWindow", "口座検索", "Search accounts")
+from app.self_test import (
+    KNOWN_TEXT,
+    WINDOW_NOT_SHOWN,
+    Check,
+    CheckFailed,
+    Workspace,
+    translation_line,
+    translation_wrong,
+    window_line,
+)
 
 
 def _application() -> object:
@@ -34,11 +40,11 @@ def check_translations(_ws: Workspace) -> str:
     found = []
     for language, expected in (("ja", source), ("en", english)):
         translators = i18n.load(language)
-        text = translators[0].translate(context, source)
+        text = translators[0].translate(context, source) or ""
         if text != expected:
-            raise CheckFailed(f"翻訳（{language}）で「{source}」が「{text}」になります（「{expected}」のはず）")
-        found.append(f"{language}「{text}」" + ("" if len(translators) > 1 else "（Qt 標準の翻訳なし）"))
-    return "翻訳: " + "、".join(found)
+            raise CheckFailed(translation_wrong(language, source, text, expected))
+        found.append((language, text, len(translators) > 1))
+    return translation_line(found)
 
 
 def check_main_window(ws: Workspace) -> str:
@@ -72,8 +78,8 @@ def check_main_window(ws: Workspace) -> str:
     finally:
         db.dispose()
     if not shown:
-        raise CheckFailed("メインウィンドウを表示できませんでした")
-    return f"画面: 「{title}」のメインウィンドウを開きました（{app.platformName()}、{areas} 画面）"
+        raise CheckFailed(WINDOW_NOT_SHOWN)
+    return window_line(title, app.platformName(), areas)
 
 
 CHECKS: tuple[Check, ...] = (check_translations, check_main_window)

@@ -128,6 +128,7 @@ def test_the_main_window_in_english(english: None, qtbot: QtBot, db: Database, o
     assert window.windowTitle() == "Kofuri Desk"
     # Qt's own texts (standard buttons, context menus) follow: qtbase_en
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    window.close()  # waits for its background reads before the database goes
 
 
 def test_qt_own_dialogs_are_japanese_with_the_japanese_catalogue(qtbot: QtBot) -> None:
@@ -182,3 +183,4 @@ def test_the_view_menu_saves_the_language_for_the_next_start(
     english.trigger()
     assert preferences.language(tmp_path) == "en"
     assert seen == ["次に起動したときから、選んだ言語で表示します。"]
+    window.close()
