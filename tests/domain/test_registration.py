@@ -119,7 +119,7 @@ def test_one_field_table_drives_history_lists_and_imports() -> None:
     from app.services.accounts import TRACKED_FIELDS, RegistrationView
     from app.services.accounts.importing import COLUMNS
 
-    assert STORED_FIELDS == tuple(f.name for f in fields(ValidRegistration))
+    assert tuple(f.name for f in fields(ValidRegistration)) == STORED_FIELDS
     assert TRACKED_FIELDS == STORED_FIELDS
     assert set(STORED_FIELDS) <= set(LIST_FIELDS) and set(STORED_FIELDS) <= {f.name for f in fields(RegistrationView)}
     assert list(COLUMNS.values()) == list(KEYED_FIELDS) and set(KEYED_FIELDS) <= set(STORED_FIELDS)
