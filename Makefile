@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench bundle clean setup
+.PHONY: run test lint bench bundle translations ts clean setup
 
 setup: $(STAMP)
 
@@ -16,8 +16,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/kofuri
+
+# Qt Linguist: `make ts` extracts ui/ texts into resources/translations/*.ts (committed); `make translations`
+# compiles them into build/translations/*.qm (build output; a checkout also compiles them on first use).
+ts: $(STAMP)
+	$(BIN)/python scripts/translations.py update
+
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py compile
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -30,9 +38,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-bundle: $(STAMP)
-	$(BIN)/python -m pip install --quiet pyinstaller
-	$(BIN)/pyinstaller --noconfirm build.spec
+# A one-folder bundle in dist/kofuri-desk-<version>/ (a few minutes), then its size against the budget.
+bundle: $(STAMP) translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+	$(BIN)/python scripts/bundle_size.py dist
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import preferences
 from app.domain.errors import DomainError
 from app.paths import AppPaths
+from app.resources import resource_path
 from app.services.operators import get_operator
 from app.services.setup import connect, initialize
+from ui import i18n
 from ui.main_window import MainWindow
 from ui.shared import error_hook
 from ui.shared.fonts import ui_font
 
 
-def install_translations(app: QApplication) -> None:
-    """Japanese for Qt's own dialogs (our source strings are Japanese already)."""
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale(QLocale.Language.Japanese),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(translator)
+def install_translations(app: QApplication, data_dir: Path) -> str:
+    """Our texts and Qt's own dialogs in the language chosen in 表示 → 表示言語, else the system's (Japanese unless
+    the system is English). Returns the language installed."""
+    language = preferences.resolve_language(preferences.language(data_dir), i18n.system_language())
+    try:
+        i18n.install(app, language)
+    except (FileNotFoundError, OSError, subprocess.CalledProcessError):
+        language = preferences.DEFAULT_LANGUAGE  # the source texts are Japanese: nothing is lost
+    return language
 
 
 def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: Path | None = None) -> int:
@@ -36,7 +39,8 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: 
     assert isinstance(app, QApplication)
     app.setApplicationName("口振デスク")
     app.setOrganizationName("KofuriDesk")
-    install_translations(app)
+    install_translations(app, paths.data_dir)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kofuri-256.png"))))
     app.setFont(ui_font(10))
     try:
         db = connect(db_arg, paths)
@@ -45,7 +49,13 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: 
     except DomainError as error:
         QMessageBox.critical(None, "口振デスク", str(error))
         return 1
-    window = MainWindow(db, operator, user_forms=paths.user_forms_dir, attachments=paths.ensure(paths.attachments_dir))
+    window = MainWindow(
+        db,
+        operator,
+        user_forms=paths.user_forms_dir,
+        attachments=paths.ensure(paths.attachments_dir),
+        data_dir=paths.data_dir,
+    )
     error_hook.install(log_file, lambda: QApplication.activeWindow() or window)
     window.show()
     code = app.exec()

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.db.database import Database
 from app.domain import bank_codes
 from app.paths import AppPaths
 from app.services.operators import OperatorRef
+from ui.about import AboutDialog
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
 from ui.accounts.search_page import SearchPage
 from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
+from ui.i18n import add_language_menu
 from ui.paper.page import PaperPage
 from ui.settings.page import SettingsPage
 from ui.shared.widgets import fit_to_screen
@@ -45,12 +46,19 @@ QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, db: Database, operator: OperatorRef, *, user_forms: Path | None = None, attachments: Path | None = None
+        self,
+        db: Database,
+        operator: OperatorRef,
+        *,
+        user_forms: Path | None = None,
+        attachments: Path | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self._db = db
         self._operator = operator
         self._user_forms = user_forms
+        self._data_dir = data_dir  # where the display-language preference is kept (None: the default data folder)
         self.runner = TaskRunner(self)
         self._focused_once = False
         self.setWindowTitle(self.tr("口振デスク"))
@@ -156,18 +164,17 @@ class MainWindow(QMainWindow):
             lambda _i: self.operations_menu.menuAction().setEnabled(self.pages.currentWidget() is self.search_page)
         )
         self.operations_menu.menuAction().setEnabled(False)
+        add_language_menu(self, self._data_dir or AppPaths.resolve().data_dir)
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         about = QAction(self.tr("バージョン情報(&A)"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def about_text(self) -> str:
-        return self.tr("口振デスク {0}\n銀行・支店コードのデータ: zengin-code {1}").format(
-            __version__, bank_codes.data_version()
-        )
+        return AboutDialog(self._db, self).text()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("バージョン情報"), self.about_text())
+        AboutDialog(self._db, self).exec()
 
     def showEvent(self, event: object) -> None:
         """The window takes the keyboard when it opens (under a window manager it would wait for a click)."""

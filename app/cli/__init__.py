@@ -10,12 +10,13 @@ import importlib
 import logging
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from app import __version__
+from app import __version__, self_test
 from app.cli import accounts, billing, forms, paper, settings, system
 from app.cli.context import Context, Parser
 from app.cli.output import CliError
@@ -29,6 +30,9 @@ log = logging.getLogger("kofuri")
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="kofuri", description="口振デスク: 口座振替の事務をまとめて行うバックオフィス")
     parser.add_argument("--version", action="version", version=f"kofuri {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="この環境で動くか自己診断する（一時フォルダで行い、データは変えない）"
+    )
     parser.add_argument(
         "--db", help="データベース: SQLite ファイルのパス、または SQLAlchemy の URL（環境変数 KOFURI_DB）"
     )
@@ -54,6 +58,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     args = build_parser().parse_args(argv)
     out = out or sys.stdout
     err = err or sys.stderr
+    if args.self_test:
+        return run_self_test(out)
     paths = AppPaths.resolve(args.data_dir)
     try:
         handler = _open_log(paths)
@@ -69,6 +75,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def run_self_test(out: TextIO) -> int:
+    """`kofuri --self-test` in a temporary folder: the core's checks, then the screen's (the composition root)."""
+    with tempfile.TemporaryDirectory(prefix="kofuri-self-test-") as folder:
+        screen = importlib.import_module("ui.self_test")
+        return self_test.run(Path(folder), out, extra_checks=screen.CHECKS)
 
 
 def _run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO, log_file: Path) -> int:

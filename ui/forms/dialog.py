@@ -248,13 +248,18 @@ def _render_then_preview(
     on_done: Callable[[PdfPreview], None] | None,
 ) -> None:
     def show(result: RenderResult) -> None:
-        preview = PdfPreview(target, parent.tr("依頼書 {0} 件のプレビュー").format(result.forms), parent)
+        preview = PdfPreview(
+            target, QCoreApplication.translate("RequestForms", "依頼書 {0} 件のプレビュー").format(result.forms), parent
+        )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if on_done is not None:
             on_done(preview)
         preview.open()
 
     def failed(error: Exception) -> None:
-        QMessageBox.warning(parent, parent.tr("依頼書を作成できませんでした"), error_text(error))
+        title = QCoreApplication.translate("RequestForms", "依頼書を作成できませんでした")
+        QMessageBox.warning(parent, title, error_text(error))
 
-    run_with_progress(runner, parent, parent.tr("依頼書を作成しています…"), work, show, failed)
+    run_with_progress(
+        runner, parent, QCoreApplication.translate("RequestForms", "依頼書を作成しています…"), work, show, failed
+    )

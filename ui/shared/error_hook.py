@@ -25,24 +25,22 @@ log = logging.getLogger(__name__)
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorHook", text)
-
-
 def message_for(error: BaseException, log_file: Path | None) -> tuple[QMessageBox.Icon, str]:
     """The icon and the words for an error that reached the top."""
     if isinstance(error, DomainError):
         return QMessageBox.Icon.Warning, error.screen_message
-    where = tr("詳しい記録: {0}").format(log_file) if log_file else ""
+    where = QCoreApplication.translate("ErrorHook", "詳しい記録: {0}").format(log_file) if log_file else ""
     if isinstance(error, OperationalError):
-        text = tr(
+        text = QCoreApplication.translate(
+            "ErrorHook",
             "データベースに書き込めませんでした（ほかの端末が使用中か、接続が切れています）。"
-            "この操作は保存されていません。少し待ってからもう一度お試しください。"
+            "この操作は保存されていません。少し待ってからもう一度お試しください。",
         )
     else:
-        text = tr(
+        text = QCoreApplication.translate(
+            "ErrorHook",
             "予期しない問題が発生したため、この操作を中止しました。保存済みのデータは変わっていません。"
-            "続けて作業できますが、繰り返す場合は管理者に連絡してください。"
+            "続けて作業できますが、繰り返す場合は管理者に連絡してください。",
         )
     return QMessageBox.Icon.Critical, f"{text}\n\n{where}".strip()
 
@@ -62,7 +60,9 @@ def install(log_file: Path | None, parent: Callable[[], QWidget | None] = lambda
         if not isinstance(error, DomainError):
             log.error("unhandled error in the window", exc_info=(kind, error, tb))
         icon, text = message_for(error, log_file)
-        box = QMessageBox(icon, tr("口振デスク"), text, QMessageBox.StandardButton.Ok, parent())
+        box = QMessageBox(
+            icon, QCoreApplication.translate("ErrorHook", "口振デスク"), text, QMessageBox.StandardButton.Ok, parent()
+        )
         box.exec()
 
     sys.excepthook = hook

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import DomainError
@@ -133,8 +133,8 @@ def run_with_progress(
     on_failure: Callable[[Exception], None],
 ) -> QProgressDialog:
     """A long job with a progress dialog and a Cancel button (the dialog is modal; the GUI keeps painting)."""
-    dialog = QProgressDialog(label, parent.tr("キャンセル"), 0, 0, parent)
-    dialog.setWindowTitle(parent.tr("処理中"))
+    dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "キャンセル"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Progress", "処理中"))
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
