@@ -82,6 +82,7 @@ class RegistrationInput:
     status: RegistrationStatus | None = None
     checklist: dict[str, bool] = field(default_factory=dict)
     note: str = ""
+    debited_before: bool = False  # debited before the product took it over (an import's 振替実績)
 
 
 @dataclass(frozen=True)
@@ -275,4 +276,5 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
         status=raw.status or initial_status(method),
         checklist={key: bool(raw.checklist.get(key, False)) for key in CHECKLIST_ITEMS},
         note=raw.note.strip(),
+        debited_before=raw.debited_before,
     )

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from typing import Any, cast
 
 from faker import Faker
 from sqlalchemy import func, select
@@ -180,7 +181,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
             registration_date=day - timedelta(days=rng.randint(0, 900)),
             status=RegistrationStatus.KEYED if status is RegistrationStatus.INVALIDATED else status,
             checklist={key: (not web) and rng.random() < 0.95 for key in CHECKLIST_ITEMS},
-            **_account(rng),
+            **cast(dict[str, Any], _account(rng)),
         )
         valids.append(validate_registration(raw, prefix=prefix, today=day))
         statuses.append(status)

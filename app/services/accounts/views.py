@@ -64,6 +64,7 @@ class RegistrationView:
     corrected: bool = False
     billing_stopped: bool = False
     billing_stop_reason: str = ""
+    debited_before: bool = False  # 振替実績: debited before the product (新規コード 0 in its first month)
 
     def next_step(self, quiet_weeks: int) -> str:
         """What happens next (REG-3), in a few words for the results list."""
@@ -145,5 +146,6 @@ def input_from_view(view: RegistrationView) -> RegistrationInput:
         registration_date=view.registration_date,
         status=RegistrationStatus(view.status),
         checklist=dict(view.checklist),
+        debited_before=view.debited_before,
         note=view.note,
     )
