@@ -1,7 +1,7 @@
 """registration debited before the product (新規コード 0 in its first month)
 
 Revision ID: 0015
-Revises: 0008
+Revises: 0014
 Create Date: 2026-12-02 04:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015"
-down_revision: str | None = "0008"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
