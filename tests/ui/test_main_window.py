@@ -162,9 +162,11 @@ def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_scr
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from app.services import settings
     from tests.ui.test_accounts_ui import search_and_wait
     from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 
+    settings.update_settings(db, {"consignor_category": "12", "consignor_name": "株式会社サンプル商事"}, operator)
     view = accounts.register(db, sample(), operator)
     window = MainWindow(db, operator, attachments=tmp_path)
     qtbot.addWidget(window)
