@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     # billable or not (paper registrations)
     "results.not_billable_confirmed_only": "紙の登録は振替結果か責任者の確認があるまで請求しない設定です（加盟店設定）",
     "results.not_billable_sent_late": "依頼書の発送（{sent_on}）がこの月の依頼書締切（{deadline}）より後です",
+    "results.billable_from": "返却なし・未確認として {month} から請求できます（振替結果の 0 か 1 で登録済になります）",
     # against the month
     "results.consignor_unset": (
         "加盟店設定の委託者コード（10桁・請求データ用）が未設定のため、結果ファイルを照合できません"

@@ -197,11 +197,12 @@ def _write(
         ]
         for start in range(0, len(rows), 20_000):
             session.execute(insert(DebitResult), rows[start : start + 20_000])
-        result_ids = dict(
-            session.execute(
+        result_ids = {
+            line_id: result_id
+            for line_id, result_id in session.execute(
                 select(DebitResult.billing_line_id, DebitResult.id).where(DebitResult.import_id == record.id)
-            ).tuples()
-        )
+            )
+        }
         settings = load_settings(session)
         dates = effects.deadlines(session, plan.month.month, settings.stop_request_business_days, day)
         open_returns = reconcile.open_returns(

@@ -137,26 +137,32 @@ def ledger(db: Database, customer_number: str, *, today: date | None = None) -> 
             LedgerMonth(
                 m, state, int(amount), code, original, schedule_for(session, Month.parse(m), stop_days).debit_date
             )
-            for m, state, amount, code, original in session.execute(stmt).tuples()
+            for m, state, amount, code, original in session.execute(stmt)
         ]
-        # the next debit: this month's if its debit date is still ahead, else next month's
+        # the next debit: the first month from now (debit date still ahead) that bills this customer
         current = Month(day.year, day.month)
-        schedule = schedule_for(session, current, stop_days)
-        if schedule.debit_date < day:
+        if schedule_for(session, current, stop_days).debit_date < day:
             current = next_month(current)
-            schedule = schedule_for(session, current, stop_days)
-        policy = paper_policy(session, current)
-        reason = billable_reason(
-            reg.status, reg.billing_stopped, reg.billing_stop_reason, sent_on=reg.sent_on, policy=policy
-        )
-        billed = [m for m in months if m.month == str(current)]
-        month_row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(current)))
-        if billed:
-            next_amount: int | None = sum(m.amount for m in billed)
-        elif month_row is not None and month_row.state != DRAFT:
-            next_amount = None  # the month's file went without this customer
+        first = current
+        next_amount: int | None = None
+        reason: str | None = None
+        for _ in range(4):
+            policy = paper_policy(session, current)
+            reason = billable_reason(
+                reg.status, reg.billing_stopped, reg.billing_stop_reason, sent_on=reg.sent_on, policy=policy
+            )
+            billed = [m for m in months if m.month == str(current)]
+            month_row = session.scalar(select(BillingMonth).where(BillingMonth.month == str(current)))
+            if billed:
+                next_amount = sum(m.amount for m in billed)
+                break
+            if (month_row is None or month_row.state == DRAFT) and reason is None and reg.monthly_amount:
+                next_amount = reg.monthly_amount
+                break
+            current = next_month(current)
         else:
-            next_amount = reg.monthly_amount if reason is None else None
+            current = first
+        schedule = schedule_for(session, current, stop_days)
         items = list(session.scalars(select(FollowUp).where(FollowUp.registration_id == reg.id).order_by(FollowUp.id)))
         active_results = set(
             session.scalars(

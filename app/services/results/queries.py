@@ -40,7 +40,7 @@ def summary(db: Database, month: str) -> MonthSummary:
         by_code: dict[str, Totals] = {}
         by_bank: dict[str, tuple[Totals, Totals]] = {}
         paid, failed = Totals(), Totals()
-        for code, bank, count, amount in session.execute(stmt).tuples():
+        for code, bank, count, amount in session.execute(stmt):
             part = Totals(int(count), int(amount))
             current = by_code.get(code, Totals())
             by_code[code] = Totals(current.count + part.count, current.amount + part.amount)
@@ -111,7 +111,7 @@ def list_results(
             stmt = stmt.limit(limit)
         return [
             ResultLineView(rid, row.month, number, name, bank, branch, int(amount), rcode, record)
-            for rid, number, name, bank, branch, amount, rcode, record in session.execute(stmt).tuples()
+            for rid, number, name, bank, branch, amount, rcode, record in session.execute(stmt)
         ]
 
 

@@ -111,7 +111,7 @@ def find_month(session: Session, parsed: ResultFile, problems: list[FileProblem]
         billed = set(
             session.execute(
                 select(BillingLine.customer_number, BillingLine.amount).where(BillingLine.billing_month_id == month.id)
-            ).tuples()
+            )
         )
         if wanted <= billed:
             fitting.append(month)
@@ -154,7 +154,7 @@ def month_lines(session: Session, month: BillingMonth) -> list[MonthLine]:
         .where(BillingLine.billing_month_id == month.id)
         .order_by(BillingLine.customer_number, BillingLine.id)
     )
-    return [MonthLine(*values) for values in session.execute(stmt).tuples()]
+    return [MonthLine(*values) for values in session.execute(stmt)]
 
 
 def match(
