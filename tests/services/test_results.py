@@ -46,8 +46,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 # ---- 1. when a paper registration can be billed ----
 
 
-def test_a_form_sent_before_the_paper_deadline_is_billed_as_unconfirmed(db: Database, operator: OperatorRef,
-                                                                        billed_month: Any) -> None:  # fmt: skip
+def test_a_form_sent_before_the_paper_deadline_is_billed_as_unconfirmed(
+    db: Database, operator: OperatorRef, billed_month: Any
+) -> None:
     numbers, _ = billed_month(db, operator, export=False)
     month = billing.get_month(db, "2027-01")
     assert month.line_count == 5 and billing.check_month(db, "2027-01") == []
@@ -61,8 +62,9 @@ def test_a_form_sent_before_the_paper_deadline_is_billed_as_unconfirmed(db: Data
     assert billing.get_month(db, "2026-12").line_count == 0
 
 
-def test_the_stricter_policy_bills_only_confirmed_registrations(db: Database, operator: OperatorRef,
-                                                                 billed_month: Any) -> None:  # fmt: skip
+def test_the_stricter_policy_bills_only_confirmed_registrations(
+    db: Database, operator: OperatorRef, billed_month: Any
+) -> None:
     settings.set_setting(db, "bill_confirmed_only", "1", operator)
     numbers, _ = billed_month(db, operator, export=False)
     assert billing.get_month(db, "2027-01").line_count == 0
@@ -72,8 +74,9 @@ def test_the_stricter_policy_bills_only_confirmed_registrations(db: Database, op
     assert billing.get_month(db, "2027-01").line_count == 2
 
 
-def test_a_supervisor_confirms_with_a_note_in_the_history_and_a_clerk_cannot(db: Database, operator: OperatorRef,
-                                                                            billed_month: Any) -> None:  # fmt: skip
+def test_a_supervisor_confirms_with_a_note_in_the_history_and_a_clerk_cannot(
+    db: Database, operator: OperatorRef, billed_month: Any
+) -> None:
     numbers, _ = billed_month(db, operator, export=False)
     clerk = make_operator(db, "suzuki", "鈴木 花子")
     before = _counts(db)
@@ -91,8 +94,9 @@ def test_a_supervisor_confirms_with_a_note_in_the_history_and_a_clerk_cannot(db:
     assert _status(db, numbers[3]) == "sent"
 
 
-def test_a_return_after_the_lock_leaves_the_month_and_stops_the_next_draft(db: Database, operator: OperatorRef,
-                                                                          billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_return_after_the_lock_leaves_the_month_and_stops_the_next_draft(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, _request = billed_month(db, operator)
     returns.add_return(db, numbers[1], date(2026, 12, 20), ["seal_mismatch"], operator)
     assert billing.check_month(db, "2027-01") == []  # the locked month is left as it was sent (BILL-6)
@@ -106,8 +110,9 @@ def test_a_return_after_the_lock_leaves_the_month_and_stops_the_next_draft(db: D
 # ---- 2. result import ----
 
 
-def test_results_confirm_send_back_stop_and_keep_unknown_codes(db: Database, operator: OperatorRef,
-                                                                billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_results_confirm_send_back_stop_and_keep_unknown_codes(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     codes = dict(zip(numbers, ["0", "1", "2", "3", "N"], strict=True))
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), codes))
@@ -157,8 +162,9 @@ def test_results_confirm_send_back_stop_and_keep_unknown_codes(db: Database, ope
     assert not accounts.find_by_customer_number(db, numbers[3]).billing_stopped
 
 
-def test_the_same_file_twice_changes_nothing_and_says_when_and_by_whom(db: Database, operator: OperatorRef,
-                                                                      billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_the_same_file_twice_changes_nothing_and_says_when_and_by_whom(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), {numbers[1]: "1"}))
     results.import_results(db, path, operator, today=TODAY)
@@ -184,8 +190,9 @@ def test_the_same_file_twice_changes_nothing_and_says_when_and_by_whom(db: Datab
     assert billing.audit_trail(db, "2027-01")[-1][2] == "results_replace"
 
 
-def test_a_wrong_trailer_and_a_never_billed_line_are_refused_with_nothing_changed(db: Database, operator: OperatorRef,
-                                                                                 billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_wrong_trailer_and_a_never_billed_line_are_refused_with_nothing_changed(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     before = _counts(db)
     broken = _write(tmp_path, "trailer.txt", make_result(request.read_bytes(), ["0"], break_trailer=True))
@@ -216,8 +223,9 @@ def test_a_wrong_trailer_and_a_never_billed_line_are_refused_with_nothing_change
     assert _counts(db) == before
 
 
-def test_a_draft_month_and_a_foreign_consignor_are_refused(db: Database, operator: OperatorRef,
-                                                           billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_draft_month_and_a_foreign_consignor_are_refused(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     _numbers, request = billed_month(db, operator)
     data = make_result(request.read_bytes(), ["0"])
     foreign = _write(tmp_path, "foreign.txt", data[:4] + b"0000111111" + data[14:])
@@ -232,8 +240,9 @@ def test_a_draft_month_and_a_foreign_consignor_are_refused(db: Database, operato
     assert "まだ確定していません" in str(refused.value.problems[0])
 
 
-def test_a_spreadsheet_of_results_in_cp932_and_xlsx(db: Database, operator: OperatorRef,
-                                                    billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_spreadsheet_of_results_in_cp932_and_xlsx(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, _ = billed_month(db, operator)
     amounts = [3300, 4980, 5500, 2200, 1500]
     lines = ["顧客番号,金額,振替結果コード,振替日"] + [
@@ -268,8 +277,9 @@ def test_a_spreadsheet_of_results_in_cp932_and_xlsx(db: Database, operator: Oper
 # ---- 3. what results do ----
 
 
-def test_a_stop_request_that_comes_back_as_8_resolves_itself(db: Database, operator: OperatorRef,
-                                                             billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_stop_request_that_comes_back_as_8_resolves_itself(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     billing.stop_line(db, "2027-01", numbers[4], "お客様から解約の申し出", operator, today=date(2027, 1, 5))
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), {numbers[4]: "8"}))
@@ -280,8 +290,9 @@ def test_a_stop_request_that_comes_back_as_8_resolves_itself(db: Database, opera
     assert results.list_followups(db, open_only=True) == []
 
 
-def test_a_zero_on_a_registration_with_an_open_return_is_flagged(db: Database, operator: OperatorRef,
-                                                                 billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_a_zero_on_a_registration_with_an_open_return_is_flagged(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     returns.add_return(db, numbers[0], date(2027, 1, 20), ["seal_mismatch"], operator)
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), ["0"]))
@@ -293,15 +304,17 @@ def test_a_zero_on_a_registration_with_an_open_return_is_flagged(db: Database, o
     assert _status(db, numbers[0]) == "returned"  # not confirmed by the 0 while the return is open
 
 
-def test_followup_states_and_contact_log_with_stale_edits_refused(db: Database, operator: OperatorRef,
-                                                                   billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_followup_states_and_contact_log_with_stale_edits_refused(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), {numbers[2]: "2"}))
     results.import_results(db, path, operator, today=TODAY)
     (item,) = results.list_followups(db)
     clerk = make_operator(db, "suzuki", "鈴木 花子")
-    updated = results.update_followup(db, item.id, "contacted", clerk, note="電話で新しい依頼書をお願いした",
-                                      expected_version=item.version)  # fmt: skip
+    updated = results.update_followup(
+        db, item.id, "contacted", clerk, note="電話で新しい依頼書をお願いした", expected_version=item.version
+    )
     assert updated.state_label == "連絡済" and updated.updated_by == "鈴木 花子"
     with pytest.raises(Conflict) as stale:
         results.update_followup(db, item.id, "waiting_form", operator, expected_version=item.version)
@@ -316,8 +329,9 @@ def test_followup_states_and_contact_log_with_stale_edits_refused(db: Database, 
     ]
 
 
-def test_rebilling_a_failure_in_a_later_draft_and_settling_another(db: Database, operator: OperatorRef,
-                                                                    billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_rebilling_a_failure_in_a_later_draft_and_settling_another(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     numbers, request = billed_month(db, operator)
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), {numbers[1]: "1", numbers[4]: "1"}))
     results.import_results(db, path, operator, today=TODAY)
@@ -339,8 +353,9 @@ def test_rebilling_a_failure_in_a_later_draft_and_settling_another(db: Database,
     assert results.load_view(db, first.id).outstanding == 4980
 
 
-def test_the_merchant_setting_carries_insufficient_funds_into_the_next_draft(db: Database, operator: OperatorRef,
-                                                                            billed_month: Any, tmp_path: Path) -> None:  # fmt: skip
+def test_the_merchant_setting_carries_insufficient_funds_into_the_next_draft(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     settings.set_setting(db, "carry_insufficient_funds", "1", operator)
     numbers, request = billed_month(db, operator)
     path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), {numbers[1]: "1", numbers[2]: "9"}))
@@ -372,8 +387,9 @@ def test_a_ledger_across_months(db: Database, operator: OperatorRef, billed_mont
     assert book.next_month == "2027-02" and book.next_amount == 4980 * 2
     feb = tmp_path / "feb.txt"
     billing.export_month(db, "2027-02", "zengin", feb, operator, final=True, today=date(2027, 2, 3))
-    results.import_results(db, _write(tmp_path, "r2.txt", make_result(feb.read_bytes(), ["0"])), operator,
-                           today=date(2027, 3, 5))  # fmt: skip
+    results.import_results(
+        db, _write(tmp_path, "r2.txt", make_result(feb.read_bytes(), ["0"])), operator, today=date(2027, 3, 5)
+    )
     book = results.ledger(db, target, today=date(2027, 3, 5))
     assert book.as_json() == {
         "customer_number": target,
@@ -394,8 +410,9 @@ def test_a_ledger_across_months(db: Database, operator: OperatorRef, billed_mont
     assert results.ledger(db, target, today=date(2028, 3, 5)).lapse_warning.startswith("2027-02 から 13 か月")
 
 
-def test_the_cli_commands_and_their_json(db: Database, operator: OperatorRef, billed_month: Any,
-                                         tmp_path: Path) -> None:  # fmt: skip
+def test_the_cli_commands_and_their_json(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
     import io
     import json
 
@@ -418,9 +435,12 @@ def test_the_cli_commands_and_their_json(db: Database, operator: OperatorRef, bi
         "month": "2027-01",
         "paid": {"count": 3, "amount": 3300 + 2200 + 1500},
         "failed": {"count": 2, "amount": 4980 + 5500},
-        "by_code": {"0": {"count": 3, "amount": 7000}, "1": {"count": 1, "amount": 4980},
-                    "2": {"count": 1, "amount": 5500}},
-    }  # fmt: skip
+        "by_code": {
+            "0": {"count": 3, "amount": 7000},
+            "1": {"count": 1, "amount": 4980},
+            "2": {"count": 1, "amount": 5500},
+        },
+    }
     listed = json.loads(run("results", "list", "2027-01", "--code", "2", "--format", "json")[1])
     assert [(x["customer_number"], x["result_code"]) for x in listed] == [(numbers[2], "2")]
     items = json.loads(run("followups", "list", "--open", "--format", "json")[1])
@@ -428,8 +448,9 @@ def test_the_cli_commands_and_their_json(db: Database, operator: OperatorRef, bi
     assert run("followups", "update", str(items[0]["id"]), "--state", "contacted", "--note", "電話した")[0] == 0
     ledger = json.loads(run("ledger", numbers[1], "--format", "json")[1])
     assert set(ledger) >= {"customer_number", "next_debit_date", "outstanding", "months"}
-    assert ledger["outstanding"] == 4980 and ledger["months"] == [{"month": "2027-01", "amount": 4980,
-                                                                   "result_code": "1"}]  # fmt: skip
+    assert ledger["outstanding"] == 4980 and ledger["months"] == [
+        {"month": "2027-01", "amount": 4980, "result_code": "1"}
+    ]
     broken = _write(tmp_path, "broken.txt", make_result(request.read_bytes(), ["0"], break_trailer=True))
     code, _, err = run("results", "import", str(broken), "--replace")
     assert code == 1 and "トレーラの振替済金額" in err and "Traceback" not in err

@@ -98,8 +98,9 @@ def load_view(db: Database, followup_id: int) -> FollowUpView:
                 .order_by(FollowUpContact.id)
             )
         ]
-        return _view(item, registration.contract_holder_name if registration else "", updater.name if updater else "",
-                     contacts)  # fmt: skip
+        return _view(
+            item, registration.contract_holder_name if registration else "", updater.name if updater else "", contacts
+        )
 
 
 def update_followup(
