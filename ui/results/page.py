@@ -97,8 +97,10 @@ class ResultsPage(QWidget):
         layout.addWidget(title)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("請求月(&M)")))
+        month_label = QLabel(self.tr("請求月(&M)"))
+        top.addWidget(month_label)
         self.month = QComboBox()
+        month_label.setBuddy(self.month)
         self.month.setObjectName("month")
         self.month.currentIndexChanged.connect(lambda _i: self.reload())
         top.addWidget(self.month)
@@ -177,7 +179,9 @@ class ResultsPage(QWidget):
             (self.tr("銀行"), self.bank_filter),
             (self.tr("顧客番号"), self.number_filter),
         ):
-            filters.addWidget(QLabel(label))
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
             filters.addWidget(widget)
         self.code_filter.currentIndexChanged.connect(lambda _i: self.reload_lines())
         self.bank_filter.editingFinished.connect(self.reload_lines)
@@ -196,7 +200,7 @@ class ResultsPage(QWidget):
         tab = QWidget()
         box = QVBoxLayout(tab)
         row = QHBoxLayout()
-        self.open_only = QCheckBox(self.tr("完了していないものだけ(&O)"))
+        self.open_only = QCheckBox(self.tr("完了していないものだけ(&W)"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(lambda _c: self.reload_followups())
         row.addWidget(self.open_only)

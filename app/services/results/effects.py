@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from app import messages
@@ -35,7 +36,7 @@ from app.services.results.common import (
     code_label,
 )
 from app.services.results.reconcile import Match
-from app.services.transitions import HistoryAction, move_registration, record_history
+from app.services.transitions import HistoryAction, move_registrations, record_history
 
 
 def next_month(month: Month) -> Month:
@@ -87,14 +88,12 @@ def apply(
         if m.record.result_code != PAID or m.line.status == RegistrationStatus.SENT.value
     }
     registrations = _load(session, affected)
+    _registration_effects(session, matches, registrations, month, operator)
     now = utcnow()
     items: list[dict[str, object]] = []
     resolved: list[FollowUp] = []
     for m in matches:
         code = m.record.result_code
-        registration = registrations.get(m.line.registration_id)
-        if registration is not None:
-            _registration_effect(session, registration, code, month, operator)
         kind = None
         if code != PAID:
             kind = FollowUpKind.FAILED
@@ -127,7 +126,7 @@ def apply(
         else:
             items.append(values)
     if items:
-        session.execute(insert(FollowUp), items)
+        session.connection().execute(insert(cast(Table, FollowUp.__table__)), items)  # Core: one executemany
     if resolved:
         session.add_all(resolved)
         session.flush()
@@ -153,39 +152,48 @@ def _load(session: Session, ids: set[int]) -> dict[int, AccountRegistration]:
     return found
 
 
-def _registration_effect(
-    session: Session, registration: AccountRegistration, code: str, month: str, operator: OperatorRef
+def _registration_effects(
+    session: Session,
+    matches: list[Match],
+    registrations: dict[int, AccountRegistration],
+    month: str,
+    operator: OperatorRef,
 ) -> None:
-    status = RegistrationStatus(registration.status)
-    label = code_label(code)
-    if code in CONFIRMING_CODES and status is RegistrationStatus.SENT:  # REG-3: the bank processed the form
-        move_registration(
-            session,
-            registration,
-            RegistrationStatus.COMPLETE,
-            operator,
-            messages.text("results.confirmed_by_result", code=code, label=label, month=month),
-        )
-    elif code in NEW_FORM_CODES and RegistrationStatus.RETURNED in REGISTRATION_TRANSITIONS[status]:
-        move_registration(
-            session,
-            registration,
-            RegistrationStatus.RETURNED,
-            operator,
-            messages.text("results.new_form_needed", code=code, label=label, month=month),
-        )
-    elif code == DEPOSITOR_STOP and not registration.billing_stopped:
-        reason = messages.text("results.stopped_by_result", month=month)
-        before = registration.billing_stop_reason
+    """Confirmations (0, 1 on a sent paper form), new forms needed (2, 4) and billing stops (3), in one flush
+    each (a registration with two lines of the month moves once)."""
+    moves: dict[int, tuple[AccountRegistration, RegistrationStatus, str]] = {}
+    stops: dict[int, AccountRegistration] = {}
+    for m in matches:
+        registration = registrations.get(m.line.registration_id)
+        if registration is None or registration.id in moves:
+            continue
+        code = m.record.result_code
+        status = RegistrationStatus(registration.status)
+        label = code_label(code)
+        if code in CONFIRMING_CODES and status is RegistrationStatus.SENT:  # REG-3: the bank processed the form
+            reason = messages.text("results.confirmed_by_result", code=code, label=label, month=month)
+            moves[registration.id] = (registration, RegistrationStatus.COMPLETE, reason)
+        elif code in NEW_FORM_CODES and RegistrationStatus.RETURNED in REGISTRATION_TRANSITIONS[status]:
+            reason = messages.text("results.new_form_needed", code=code, label=label, month=month)
+            moves[registration.id] = (registration, RegistrationStatus.RETURNED, reason)
+        elif code == DEPOSITOR_STOP and not registration.billing_stopped:
+            stops[registration.id] = registration
+    move_registrations(session, list(moves.values()), operator)
+    if not stops:
+        return
+    reason = messages.text("results.stopped_by_result", month=month)
+    before = {rid: r.billing_stop_reason for rid, r in stops.items()}
+    for registration in stops.values():
         registration.billing_stopped = True
         registration.billing_stop_reason = reason
         registration.updated_at = utcnow()
-        session.flush()
+    session.flush()
+    for rid, registration in stops.items():
         record_history(
             session,
             registration,
             operator,
             HistoryAction.CHANGE,
-            {"billing_stopped": [False, True], "billing_stop_reason": [before, reason]},
+            {"billing_stopped": [False, True], "billing_stop_reason": [before[rid], reason]},
             reason,
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -195,8 +196,9 @@ def _write(
             }
             for m in plan.matches
         ]
+        table = cast(Table, DebitResult.__table__)  # Core: one executemany, not the ORM bulk path
         for start in range(0, len(rows), 20_000):
-            session.execute(insert(DebitResult), rows[start : start + 20_000])
+            session.connection().execute(insert(table), rows[start : start + 20_000])
         result_ids = {
             line_id: result_id
             for line_id, result_id in session.execute(

@@ -218,18 +218,13 @@ def match(
 
 
 def open_returns(session: Session, registration_ids: set[int]) -> set[int]:
-    found: set[int] = set()
-    ids = sorted(registration_ids)
-    for start in range(0, len(ids), 500):
-        found.update(
-            session.scalars(
-                select(DeficiencyReturn.registration_id).where(
-                    DeficiencyReturn.registration_id.in_(ids[start : start + 500]),
-                    DeficiencyReturn.status.in_([s.value for s in OPEN_RETURN_STATUSES]),
-                )
-            )
-        )
-    return found
+    """Which of these registrations have an open deficiency return (open returns are few: read them all)."""
+    if not registration_ids:
+        return set()
+    stmt = select(DeficiencyReturn.registration_id).where(
+        DeficiencyReturn.status.in_([s.value for s in OPEN_RETURN_STATUSES])
+    )
+    return set(session.scalars(stmt)) & registration_ids
 
 
 def active_import(session: Session, month: BillingMonth) -> ResultImport | None:
