@@ -339,7 +339,9 @@ class ResultsPage(QWidget):
         categories.append([v.month for v in recent])
         values = QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([v.paid.count for v in recent] + [1]))
+        top = max([max(v.paid.count, v.failed.count) for v in recent] + [1])
+        values.setRange(0, top)
+        values.setTickCount(min(top, 5) + 1)  # whole counts on the axis, not 0, 0, 0 …
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
