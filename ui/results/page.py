@@ -37,6 +37,7 @@ from app.domain.errors import DomainError
 from app.services import billing, results
 from app.services.operators import OperatorRef
 from app.services.results import FollowUpState, ImportOutcome
+from ui.shared.labels import QT_TRANSLATE_NOOP
 from ui.shared.widgets import RowsModel, ok_cancel
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
 
@@ -137,9 +138,26 @@ class ResultsPage(QWidget):
         self.totals = QLabel(self.tr("結果はまだ取り込まれていません"))
         self.totals.setObjectName("totals")
         grid.addWidget(self.totals, 0, 0, 1, 2)
-        self.code_model = RowsModel(("コード", "内容", "件数", "金額（円）"), self, numeric=(2, 3))
+        self.code_model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "コード"),
+                QT_TRANSLATE_NOOP("Labels", "内容"),
+                QT_TRANSLATE_NOOP("Labels", "件数"),
+                QT_TRANSLATE_NOOP("Labels", "金額（円）"),
+            ),
+            self,
+            numeric=(2, 3),
+        )
         self.bank_model = RowsModel(
-            ("銀行", "振替済", "振替済（円）", "振替不能", "振替不能（円）"), self, numeric=(1, 2, 3, 4)
+            (
+                QT_TRANSLATE_NOOP("Labels", "銀行"),
+                QT_TRANSLATE_NOOP("Labels", "振替済"),
+                QT_TRANSLATE_NOOP("Labels", "振替済（円）"),
+                QT_TRANSLATE_NOOP("Labels", "振替不能"),
+                QT_TRANSLATE_NOOP("Labels", "振替不能（円）"),
+            ),
+            self,
+            numeric=(1, 2, 3, 4),
         )
         grid.addWidget(QLabel(self.tr("結果コード別")), 1, 0)
         grid.addWidget(QLabel(self.tr("金融機関別")), 1, 1)
@@ -153,7 +171,16 @@ class ResultsPage(QWidget):
         self.chart_view.setMinimumHeight(220)
         grid.addWidget(self.chart_view, 3, 0, 1, 2)
         self.months_model = RowsModel(
-            ("請求月", "振替済", "振替済（円）", "振替不能", "振替不能（円）", "不能率"), self, numeric=(1, 2, 3, 4, 5)
+            (
+                QT_TRANSLATE_NOOP("Labels", "請求月"),
+                QT_TRANSLATE_NOOP("Labels", "振替済"),
+                QT_TRANSLATE_NOOP("Labels", "振替済（円）"),
+                QT_TRANSLATE_NOOP("Labels", "振替不能"),
+                QT_TRANSLATE_NOOP("Labels", "振替不能（円）"),
+                QT_TRANSLATE_NOOP("Labels", "不能率"),
+            ),
+            self,
+            numeric=(1, 2, 3, 4, 5),
         )
         grid.addWidget(_table(self.months_model), 4, 0, 1, 2)
         grid.setRowStretch(3, 2)
@@ -190,7 +217,18 @@ class ResultsPage(QWidget):
         filters.addWidget(self.lines_count, 1)
         box.addLayout(filters)
         self.lines_model = RowsModel(
-            ("顧客番号", "氏名", "銀行", "支店", "金額（円）", "結果", "内容", "レコード"), self, numeric=(4, 7)
+            (
+                QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+                QT_TRANSLATE_NOOP("Labels", "氏名"),
+                QT_TRANSLATE_NOOP("Labels", "銀行"),
+                QT_TRANSLATE_NOOP("Labels", "支店"),
+                QT_TRANSLATE_NOOP("Labels", "金額（円）"),
+                QT_TRANSLATE_NOOP("Labels", "結果"),
+                QT_TRANSLATE_NOOP("Labels", "内容"),
+                QT_TRANSLATE_NOOP("Labels", "レコード"),
+            ),
+            self,
+            numeric=(4, 7),
         )
         self.lines_view = _table(self.lines_model)
         box.addWidget(self.lines_view, 1)
@@ -218,7 +256,18 @@ class ResultsPage(QWidget):
             row.addWidget(button)
         box.addLayout(row)
         self.followups_model = RowsModel(
-            ("期限", "残り日数", "顧客番号", "氏名", "請求月", "結果", "金額（円）", "未収（円）", "状態", "推奨対応"),
+            (
+                QT_TRANSLATE_NOOP("Labels", "期限"),
+                QT_TRANSLATE_NOOP("Labels", "残り日数"),
+                QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+                QT_TRANSLATE_NOOP("Labels", "氏名"),
+                QT_TRANSLATE_NOOP("Labels", "請求月"),
+                QT_TRANSLATE_NOOP("Labels", "結果"),
+                QT_TRANSLATE_NOOP("Labels", "金額（円）"),
+                QT_TRANSLATE_NOOP("Labels", "未収（円）"),
+                QT_TRANSLATE_NOOP("Labels", "状態"),
+                QT_TRANSLATE_NOOP("Labels", "推奨対応"),
+            ),
             self,
             numeric=(1, 6, 7),
         )
