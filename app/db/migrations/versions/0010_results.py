@@ -2,7 +2,7 @@
 the paper billing policy and the carry-forward of insufficient funds (merchant settings)
 
 Revision ID: 0010
-Revises: 0015
+Revises: 0014, 0015
 Create Date: 2026-12-02 04:06:25.352128
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0015"
+down_revision: str | tuple[str, ...] | None = ("0014", "0015")  # main holds two heads from 0008: this joins them
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
