@@ -10,6 +10,7 @@ import itertools
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import pytest
@@ -125,3 +126,101 @@ def make_operator(db: Database, login: str, name: str, role: Role = Role.CLERK) 
 @pytest.fixture
 def clerk(db: Database) -> OperatorRef:
     return make_operator(db, "suzuki", "鈴木 花子")
+
+
+# ---- closing the month (results): a month billed from keyed paper forms and exported as final ----
+
+FORM_HEADER = (
+    "顧客番号,契約者名,契約者名カナ,郵便番号,住所,電話番号,銀行コード,支店コード,預金種目,口座番号,口座名義カナ,"
+    "通帳記号,通帳番号,登録方法,月額"
+)
+FORM_PEOPLE = [
+    ("山田 太郎", "ヤマダ タロウ", "0005", "001", 3300),
+    ("佐藤 花子", "サトウ ハナコ", "0001", "210", 4980),
+    ("鈴木 一郎", "スズキ イチロウ", "0009", "001", 5500),
+    ("高橋 美咲", "タカハシ ミサキ", "0005", "001", 2200),
+    ("田中 健", "タナカ ケン", "0001", "210", 1500),
+    ("伊藤 誠", "イトウ マコト", "0009", "001", 980),
+]
+
+
+def customer(i: int) -> str:
+    return f"0329279{i:013d}"
+
+
+def result_bytes(request: bytes, codes: dict[str, str] | list[str], **options: object) -> bytes:
+    """A result file made the way the bank does, by the script under scripts/ (not by the importer)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_result_file", Path(__file__).resolve().parent.parent / "scripts" / "make_result_file.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    overrides = codes if isinstance(codes, dict) else {}
+    cycle = codes if isinstance(codes, list) else ["0"]
+    records = module.make(request, cycle, overrides, **options)
+    return b"\r\n".join(records) + b"\r\n"
+
+
+@pytest.fixture
+def billed_month(tmp_path: Path) -> Any:
+    """build(db, operator, month="2027-01", count=5, sent_on=2026-12-01) → (customer numbers, request file):
+    keyed paper forms, shipped and sent, billed in the month, exported as final in the bank format."""
+    from datetime import date
+
+    from app.services import billing, settings
+    from app.services.accounts.importing import import_accounts
+    from app.services.paper import shipments
+
+    def build(
+        db: Database,
+        operator: OperatorRef,
+        month: str = "2027-01",
+        count: int = 5,
+        sent_on: date = date(2026, 12, 1),
+        first: int = 101,
+        export: bool = True,
+    ) -> tuple[list[str], Path]:
+        numbers = [customer(first + i) for i in range(count)]
+        rows = [FORM_HEADER]
+        for i, number in enumerate(numbers):
+            name, kana, bank, branch, amount = FORM_PEOPLE[i % len(FORM_PEOPLE)]
+            rows.append(
+                f"{number},{name},{kana},100-0001,東京都千代田区千代田1-1,03-1234-{5000 + i:04d},{bank},{branch},"
+                f"普通,{1234567 + first + i:07d},{kana},,,紙,{amount}"
+            )
+        source = tmp_path / f"forms-{first}.csv"
+        source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        imported = import_accounts(db, source, operator)
+        assert imported.ok, imported.problems
+        with db.read() as session:
+            from sqlalchemy import select
+
+            from app.db.models import AccountRegistration
+
+            ids = list(
+                session.scalars(select(AccountRegistration.id).where(AccountRegistration.customer_number.in_(numbers)))
+            )
+        shipment = shipments.create_shipment(db, operator, only=ids)
+        shipments.send_shipment(db, shipment.id, sent_on, operator, tracking_number="123456789012")
+        settings.update_settings(
+            db,
+            {
+                "zengin_consignor_code": "0000329273",
+                "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ",
+                "merchant_bank_code": "0005",
+                "merchant_branch_code": "001",
+                "merchant_deposit_type": "1",
+                "merchant_account_number": "7654321",
+            },
+            operator,
+        )
+        billing.prepare_month(db, month, operator)
+        request = tmp_path / f"request-{month}.txt"
+        if export:
+            billing.export_month(db, month, "zengin", request, operator, final=True, today=date(2026, 12, 2))
+        return numbers, request
+
+    return build

@@ -32,6 +32,8 @@ from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.i18n import add_language_menu
 from ui.paper.page import PaperPage
+from ui.results.ledger_view import LedgerDialog
+from ui.results.page import ResultsPage
 from ui.settings.page import SettingsPage
 from ui.shared.widgets import fit_to_screen
 from ui.shared.workers import TaskRunner
@@ -86,12 +88,14 @@ class MainWindow(QMainWindow):
         self.billing_page = BillingPage(db, operator, self.runner)
         paths = AppPaths.resolve()
         self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir), self.runner)
+        self.results_page = ResultsPage(db, operator, self.runner)
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),
             (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
             (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R"),
             (self.tr("請求"), self.billing_page, "Ctrl+B"),
+            (self.tr("振替結果"), self.results_page, "Ctrl+T"),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
         ]
         for title, page, _ in self._areas:
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self._size_to_current(0)
         self.search_page.historyRequested.connect(self.show_history)
+        self.search_page.ledgerRequested.connect(self.show_ledger)
+        self.results_page.ledgerRequested.connect(self.show_ledger)
         self.billing_page.registrationRequested.connect(self.show_registration)
 
         self._build_menus()
@@ -128,6 +134,12 @@ class MainWindow(QMainWindow):
         """From a billing problem to the registration behind it."""
         self.go_to(self.search_page)
         self.search_page.show_customer(customer_number)
+
+    def show_ledger(self, customer_number: str) -> LedgerDialog:
+        """One customer's ledger (from the search results or a follow-up item)."""
+        dialog = LedgerDialog(self._db, customer_number, self)
+        dialog.open()
+        return dialog
 
     def show_history(self, customer_number: str) -> None:
         self.go_to(self.history_page)

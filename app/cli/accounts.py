@@ -33,10 +33,35 @@ def register(sub: Any) -> None:
     )
     lst.add_argument("--format", choices=("csv", "json"), default="csv")
 
+    conf = acc.add_parser("confirm", help="返却なし・未確認の紙の登録を責任者が確認済みにする（メモ必須）")
+    conf.add_argument("customer_numbers", nargs="+", metavar="CUSTOMER_NUMBER")
+    conf.add_argument("--note", required=True, help="確認の方法（例: 収納会社のサポートに電話で確認）")
+    rel = acc.add_parser("release-stop", help="請求停止を解除する（責任者のみ、メモ必須）")
+    rel.add_argument("customer_number")
+    rel.add_argument("--note", required=True)
+
+    conf.set_defaults(func=cmd_accounts_confirm)
+    rel.set_defaults(func=cmd_accounts_release_stop)
     imp.set_defaults(func=cmd_accounts_import)
     ast.set_defaults(func=cmd_accounts_status)
     web.set_defaults(func=cmd_accounts_web_result)
     lst.set_defaults(func=cmd_accounts_list)
+
+
+def cmd_accounts_confirm(ctx: Context) -> int:
+    from app.services import results
+
+    count = results.confirm_registrations(ctx.db, ctx.args.customer_numbers, ctx.args.note, ctx.operator)
+    print(f"{count} 件の登録を確認済み（登録済）にしました", file=ctx.err)
+    return 0
+
+
+def cmd_accounts_release_stop(ctx: Context) -> int:
+    from app.services import results
+
+    results.release_billing_stop(ctx.db, ctx.args.customer_number, ctx.args.note, ctx.operator)
+    print(f"顧客番号 {ctx.args.customer_number} の請求停止を解除しました", file=ctx.err)
+    return 0
 
 
 def cmd_accounts_import(ctx: Context) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     event,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
@@ -85,6 +86,10 @@ class MerchantSettings(Base):
     stop_request_business_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     quiet_period_weeks: Mapped[int] = mapped_column(Integer, default=6, server_default="6")  # REG-3
     contact_person: Mapped[str] = mapped_column(String(40), default="", server_default="")  # 担当者 (cover sheet)
+    # REG-2/REG-3: 1 bills only paper registrations confirmed by a result or a supervisor (the stricter policy)
+    bill_confirmed_only: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # RES-2: 1 carries code-1 (insufficient funds) failures into the next draft month automatically
+    carry_insufficient_funds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -256,7 +261,15 @@ class BillingLine(Base):
 
     __tablename__ = "billing_line"
     __table_args__ = (
-        Index("uq_billing_line_month_registration", "billing_month_id", "registration_id", unique=True),
+        # one standing line per registration and month; a re-billed failure is its own line beside it
+        Index(
+            "uq_billing_line_month_registration",
+            "billing_month_id",
+            "registration_id",
+            unique=True,
+            sqlite_where=text("rebill_of_line_id IS NULL"),
+            postgresql_where=text("rebill_of_line_id IS NULL"),
+        ),
         Index("ix_billing_line_month_number", "billing_month_id", "customer_number"),  # the file's order
         CheckConstraint("amount > 0 AND amount < 10000000000", name="amount_range"),
     )
@@ -277,6 +290,7 @@ class BillingLine(Base):
     stop_reason: Mapped[str] = mapped_column(Text, default="")
     stopped_at: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    rebill_of_line_id: Mapped[int | None] = mapped_column(ForeignKey("billing_line.id"), unique=True)  # RES-2
 
 
 class BillingExport(Base):
@@ -362,3 +376,94 @@ class ReturnContact(Base):
 
 event.listen(ReturnContact, "before_update", _refuse_rewrite)
 event.listen(ReturnContact, "before_delete", _refuse_rewrite)
+
+
+class ResultImport(Base):
+    """One result file (振替結果) taken in for a locked month (RES-1, BILL-3); a replaced one is kept, inactive."""
+
+    __tablename__ = "result_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    file_hash: Mapped[str] = mapped_column(String(64), index=True)  # sha256 of the bytes: the same file twice
+    format: Mapped[str] = mapped_column(String(10))  # zengin / table
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    replaced_at: Mapped[datetime | None] = mapped_column()
+    replaced_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    line_count: Mapped[int] = mapped_column(Integer, default=0)
+    paid_count: Mapped[int] = mapped_column(Integer, default=0)
+    paid_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    failed_amount: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class DebitResult(Base):
+    """The bank's result for one billing line, the code kept exactly as it came (unknown codes too)."""
+
+    __tablename__ = "debit_result"
+    __table_args__ = (
+        Index("ix_debit_result_month_code", "billing_month_id", "active", "result_code"),
+        Index("ix_debit_result_registration", "registration_id", "active"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("result_import.id"), index=True)
+    billing_month_id: Mapped[int] = mapped_column(ForeignKey("billing_month.id"))
+    billing_line_id: Mapped[int] = mapped_column(ForeignKey("billing_line.id"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"))
+    customer_number: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    result_code: Mapped[str] = mapped_column(String(1))
+    record_number: Mapped[int] = mapped_column(Integer)  # the record (or row) of the file it came from
+    debit_date: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once a supervisor replaced the file
+
+
+class FollowUp(Base):
+    """A failed debit (or a paid one that needs a look) on the work list (RES-2, DEF-3)."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_state_deadline", "state", "deadline"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("debit_result.id"), index=True)
+    billing_line_id: Mapped[int] = mapped_column(ForeignKey("billing_line.id"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20), index=True)
+    month: Mapped[str] = mapped_column(String(7))
+    result_code: Mapped[str] = mapped_column(String(1))
+    kind: Mapped[str] = mapped_column(String(20), default="failed")  # failed / paid_with_return
+    amount: Mapped[int] = mapped_column(BigInteger)
+    deadline: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(20), default="open")  # open / contacted / waiting_form / resolved
+    settlement: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "" / rebilled / settled
+    rebill_line_id: Mapped[int | None] = mapped_column(ForeignKey("billing_line.id"))
+    settlement_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class FollowUpContact(Base):
+    """The contact log of a follow-up item: who acted, when, the state it moved to, the note (append-only)."""
+
+    __tablename__ = "follow_up_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_up.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    state_before: Mapped[str] = mapped_column(String(20))
+    state_after: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+for _append_only_result in (FollowUpContact,):
+    event.listen(_append_only_result, "before_update", _refuse_rewrite)
+    event.listen(_append_only_result, "before_delete", _refuse_rewrite)

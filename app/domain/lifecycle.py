@@ -24,7 +24,7 @@ def presumed_complete(status: str, sent_on: date | None, today: date, quiet_week
 def next_step(status: str, sent_on: date | None, today: date, quiet_weeks: int = DEFAULT_QUIET_WEEKS) -> str:
     """A short "what happens next" for lists."""
     if presumed_complete(status, sent_on, today, quiet_weeks):
-        return "登録済（推定）・振替結果で確認"
+        return "返却なし・未確認（振替結果で確認）"
     return {
         RegistrationStatus.KEYED.value: "次の発送で送付",
         RegistrationStatus.SENT.value: (

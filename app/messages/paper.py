@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "paper.status.reach": "{month} の振替に間に合わせるには {deadline} までに収納会社へ届けます",
     "paper.status.keyed": "入力済・未発送（{kind}）",
     "paper.status.keyed_next": "次の発送に含めて送付します",
-    "paper.status.presumed": "登録済（推定）: {sent_on} 発送、{weeks}週間返却なし",
+    "paper.status.presumed": "返却なし・未確認: {sent_on} 発送、{weeks}週間返却なし",
     "paper.status.presumed_next": "金融機関からの完了通知はありません。振替結果で確認してください",
     "paper.status.sent": "発送済・金融機関確認中（{sent_on} 発送）",
     "paper.status.sent_next": "返却がなければ {presumed} に登録済とみなします",

@@ -18,7 +18,7 @@ from app.services.operators import OperatorRef
 
 DEFAULT_CONSIGNOR_CODE = "329273"  # REG-5: the provider's default; a setting, changed per merchant
 SETTINGS_ROW_ID = 1
-INTEGER_KEYS = {"stop_request_business_days", "quiet_period_weeks"}
+INTEGER_KEYS = {"stop_request_business_days", "quiet_period_weeks", "bill_confirmed_only", "carry_insufficient_funds"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class SettingsView:
     stop_request_business_days: int
     quiet_period_weeks: int
     contact_person: str
+    bill_confirmed_only: int
+    carry_insufficient_funds: int
     version: int
 
     def as_dict(self) -> dict[str, str | int]:
@@ -114,6 +116,15 @@ def _quiet_weeks(value: str) -> str:
     return text
 
 
+def _on_off(value: str) -> str:
+    text = normalize_digits(value).strip().lower()
+    if text in ("1", "on", "yes", "true", "する", "はい"):
+        return "1"
+    if text in ("0", "off", "no", "false", "しない", "いいえ"):
+        return "0"
+    raise InvalidValue("settings.on_off", value=value)
+
+
 # key → (Japanese label, validator)
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
@@ -138,6 +149,10 @@ SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "merchant_account_number": ("取引口座の口座番号", _merchant_account),
     "stop_request_business_days": ("振替停止依頼の期限（振替日の何営業日前）", _stop_days),
     "quiet_period_weeks": ("返却がなければ登録済とみなすまでの週数（発送日から）", _quiet_weeks),
+    # REG-2/REG-3: 1 = bill paper registrations only once a result or a supervisor confirmed them
+    "bill_confirmed_only": ("紙の登録は確認済みのものだけ請求する（1: する、0: 返却なし・未確認も請求）", _on_off),
+    # RES-2: 1 = carry insufficient-funds failures into the next draft month automatically
+    "carry_insufficient_funds": ("資金不足の未収金を翌月の下書きに自動で再請求する（1: する、0: しない）", _on_off),
 }
 
 

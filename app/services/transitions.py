@@ -86,6 +86,36 @@ def move_registration(
     return True
 
 
+def move_registrations(
+    session: Session,
+    moves: list[tuple[AccountRegistration, RegistrationStatus, str]],
+    operator: OperatorRef,
+    *,
+    action: str = HistoryAction.STATUS,
+) -> int:
+    """Many moves in one flush (a result file's thousands of lines): each step checked as in
+    `move_registration`, every row stamped and versioned, one history row each. Returns how many moved."""
+    moved: list[tuple[AccountRegistration, str, str]] = []
+    for row, to, reason in moves:
+        before = RegistrationStatus(row.status)
+        if before == to:
+            continue
+        if to not in REGISTRATION_TRANSITIONS[before]:
+            raise InvalidValue(
+                "registration.transition_refused",
+                customer_number=row.customer_number,
+                before=before.label,
+                to=to.label,
+            )
+        row.status = to.value
+        row.updated_at = utcnow()
+        moved.append((row, before.value, reason))
+    session.flush()
+    for row, before_value, reason in moved:
+        record_history(session, row, operator, action, {"status": [before_value, row.status]}, reason)
+    return len(moved)
+
+
 def move_return(session: Session, ret: DeficiencyReturn, to: ReturnStatus, operator: OperatorRef) -> bool:
     """Move a deficiency return to `to`, recording who changed it; False when it is there already."""
     before = ReturnStatus(ret.status)

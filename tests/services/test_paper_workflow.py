@@ -79,7 +79,7 @@ def test_the_full_cycle_with_history(db: Database, operator: OperatorRef, tmp_pa
     shipments.send_shipment(db, second.id, date(2026, 11, 25), operator)
     assert returns.list_returns(db)[0].status == "resent"
     report = shipments.status_report(db, a.customer_number, today=date(2027, 1, 6))
-    assert report.step.startswith("登録済（推定）")  # six quiet weeks after sending (REG-3)
+    assert report.step.startswith("返却なし・未確認")  # six quiet weeks after sending (REG-3)
     assert steps(db, a.id) == ["keyed→sent", "sent→returned", "returned→keyed", "keyed→sent"]
     stats = returns.stats(db, date(2026, 11, 1), date(2026, 11, 30))
     assert stats.total == 1 and stats.by_reason == {"金融機関届け出印相違": 1, "口座番号相違": 1}
@@ -109,7 +109,7 @@ def test_quiet_period_is_a_setting_and_web_results_follow_reg_10(db: Database, o
     assert shipments.status_report(db, number, today=date(2026, 11, 30)).step.startswith("発送済")
     settings.update_settings(db, {"quiet_period_weeks": "4"}, operator)
     assert shipments.status_report(db, number, today=date(2026, 11, 30)).step.startswith(
-        "登録済（推定）: 2026-11-02 発送、4週間"
+        "返却なし・未確認: 2026-11-02 発送、4週間"
     )
     with pytest.raises(ValidationFailed, match="2〜26週"):
         settings.update_settings(db, {"quiet_period_weeks": "0"}, operator)

@@ -178,6 +178,7 @@ def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_scr
         "変更(&E)…": "F2",
         "削除（無効化）(&D)…": "Del",
         "履歴(&I)": "Ctrl+H",
+        "台帳(&L)": "Ctrl+L",
         "依頼書を印刷(&P)…": "Ctrl+P",
     }
     assert not menu.menuAction().isEnabled()  # nothing selected on another screen

@@ -97,7 +97,7 @@ def test_full_cycle_through_the_screens(
     view = accounts.find_by_customer_number(db, first)
     steps = [e.changes["status"] for e in accounts.history(db, view.id) if e.action == "status"]
     assert steps == [["keyed", "sent"], ["sent", "returned"], ["returned", "keyed"], ["keyed", "sent"]]
-    assert shipments.status_report(db, first, today=date(2027, 1, 6)).step.startswith("登録済（推定）")
+    assert shipments.status_report(db, first, today=date(2027, 1, 6)).step.startswith("返却なし・未確認")
     assert shipments.status_report(db, second, today=date(2026, 12, 1)).step.startswith("発送済")
     for model in (page.shipments_model, page.returns_model, page.stats_model, page.deadline_model, page.left_out_model):
         qtmodeltester.check(model)  # type: ignore[attr-defined]

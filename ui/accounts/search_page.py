@@ -121,6 +121,7 @@ class DetailPanel(QGroupBox):
 class SearchPage(QWidget):
     historyRequested = Signal(str)  # customer number
     detailShown = Signal()  # the selected registration's lifecycle and returns are on screen
+    ledgerRequested = Signal(str)  # customer number: the ledger view (振替結果)
 
     def __init__(
         self,
@@ -256,7 +257,14 @@ class SearchPage(QWidget):
         )  # Del only in the table, never while typing
         self.history_action = self._action(self.tr("履歴(&I)"), "Ctrl+H", self.history_of_selected)
         self.forms_action = self._action(self.tr("依頼書を印刷(&P)…"), "Ctrl+P", self.print_request_forms)
-        self.menu_actions = [self.change_action, self.delete_action, self.history_action, self.forms_action]
+        self.ledger_action = self._action(self.tr("台帳(&L)"), "Ctrl+L", self.ledger_of_selected)
+        self.menu_actions = [
+            self.change_action,
+            self.delete_action,
+            self.history_action,
+            self.ledger_action,
+            self.forms_action,
+        ]
         self.change_button = self._button(self.tr("変更(&E) F2"), self.change_action)
         self.delete_button = self._button(self.tr("削除(&D) Del"), self.delete_action)
         self.history_button = self._button(self.tr("履歴(&I) Ctrl+H"), self.history_action)
@@ -411,6 +419,7 @@ class SearchPage(QWidget):
             (self.change_action, editable),
             (self.delete_action, editable),
             (self.history_action, view is not None),
+            (self.ledger_action, view is not None),
             (self.forms_action, bool(self.selected_ids())),
         ):
             action.setEnabled(enabled)  # the button follows (enabledChanged)
@@ -444,6 +453,11 @@ class SearchPage(QWidget):
                     dialog.result_view.customer_number
                 )
             )
+
+    def ledger_of_selected(self) -> None:
+        view = self.selected_view()
+        if view is not None:
+            self.ledgerRequested.emit(view.customer_number)
 
     def history_of_selected(self) -> None:
         view = self.selected_view()

@@ -22,7 +22,7 @@ from app.services.billing.audit import _audit
 from app.services.billing.common import (
     ImportProblem,
 )
-from app.services.billing.months import _billable, _line_from, _month_row, _require_draft
+from app.services.billing.months import PaperPolicy, _billable, _line_from, _month_row, _require_draft, paper_policy
 from app.services.operators import OperatorRef
 
 
@@ -50,7 +50,7 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
         existing_month = session.scalar(select(BillingMonthRow).where(BillingMonthRow.month == str(parsed)))
         if existing_month is not None:
             _require_draft(existing_month)
-        accepted = _validate_rows(session, table.rows, problems)
+        accepted = _validate_rows(session, table.rows, problems, paper_policy(session, parsed))
     if not table.rows:
         problems.append(ImportProblem(2, "顧客番号", "読み込む行がありません"))
     if problems:
@@ -65,7 +65,7 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
             if registration is None:
                 reason: str | None = text("billing.customer_not_registered", customer_number=number)
             else:
-                reason = _billable(registration)
+                reason = _billable(registration, paper_policy(session, parsed))
             if reason:
                 problems.append(ImportProblem(row_number, "顧客番号", reason))
         if problems:
@@ -73,7 +73,11 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
             return 0, problems
         existing = {
             line.registration_id: line
-            for line in session.scalars(select(BillingLine).where(BillingLine.billing_month_id == row.id))
+            for line in session.scalars(
+                select(BillingLine).where(
+                    BillingLine.billing_month_id == row.id, BillingLine.rebill_of_line_id.is_(None)
+                )
+            )
         }
         for number, _, amount, description in accepted:
             registration = registrations[number]
@@ -98,7 +102,7 @@ def _registrations(session: Session, numbers: list[str]) -> dict[str, AccountReg
 
 
 def _validate_rows(
-    session: Session, rows: list[tuple[int, dict[str, str]]], problems: list[ImportProblem]
+    session: Session, rows: list[tuple[int, dict[str, str]]], problems: list[ImportProblem], policy: PaperPolicy
 ) -> list[tuple[str, int, int, str]]:
     """Every row checked against the registrations as they are now; returns (number, row, amount, description)
     of the rows to write and appends every problem."""
@@ -118,7 +122,7 @@ def _validate_rows(
         elif number in seen:
             problems.append(ImportProblem(row_number, "顧客番号", f"{seen[number]}行目と同じ顧客番号です"))
         else:
-            reason = _billable(registration)
+            reason = _billable(registration, policy)
             if reason:
                 problems.append(ImportProblem(row_number, "顧客番号", reason))
         seen.setdefault(number, row_number)

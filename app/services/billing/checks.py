@@ -13,9 +13,10 @@ from app.db.models import (
 )
 from app.domain.business_calendar import BillingMonth as Month
 from app.services.billing.common import (
+    DRAFT,
     LineProblem,
 )
-from app.services.billing.months import _COMPLETE, _month_row, billable_reason
+from app.services.billing.months import _COMPLETE, _month_row, billable_reason, paper_policy
 
 
 def check_month(db: Database, month: str) -> list[LineProblem]:
@@ -26,8 +27,13 @@ def check_month(db: Database, month: str) -> list[LineProblem]:
 
 
 def _problems(session: Session, row: BillingMonth) -> list[LineProblem]:
-    """Lines the bank would reject; the filter runs in SQL, so a clean month of any size costs one quick scan."""
+    """Lines the bank would reject; the filter runs in SQL, so a clean month of any size costs one quick scan.
+    A locked month stays as it was sent (BILL-6, DEF-3): a return recorded after the lock changes nothing in it
+    and makes the registration unbillable from the next draft on."""
+    if row.state != DRAFT:
+        return []
     R = AccountRegistration
+    policy = paper_policy(session, Month.parse(row.month))
     stmt = (
         select(
             BillingLine.customer_number,
@@ -36,6 +42,7 @@ def _problems(session: Session, row: BillingMonth) -> list[LineProblem]:
             R.billing_stopped,
             R.billing_stop_reason,
             BillingLine.account_holder_bank,
+            R.sent_on,
         )
         .join(R, R.id == BillingLine.registration_id)
         .where(
@@ -46,8 +53,8 @@ def _problems(session: Session, row: BillingMonth) -> list[LineProblem]:
         .order_by(BillingLine.customer_number)
     )
     problems = []
-    for number, rid, status, stopped, stop_reason, holder in session.execute(stmt):
-        reason = billable_reason(status, stopped, stop_reason)
+    for number, rid, status, stopped, stop_reason, holder, sent_on in session.execute(stmt):
+        reason = billable_reason(status, stopped, stop_reason, sent_on=sent_on, policy=policy)
         if reason is None and not holder:
             reason = "口座名義カナを銀行データの文字に変換できません"
         if reason is not None:

@@ -14,7 +14,7 @@ from app.progress import Cancelled
 DRAFT, FINAL, RESULTS = "draft", "final", "results"
 
 
-STATE_LABELS = {DRAFT: "下書き", FINAL: "確定（ロック済）", RESULTS: "結果受領済"}
+STATE_LABELS = {DRAFT: "下書き", FINAL: "確定（ロック済）", RESULTS: "結果取込済"}
 
 
 LAPSE_WARNING_MONTHS = 12  # REG-11: warn before 13 months without a debit

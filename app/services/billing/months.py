@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
@@ -13,6 +14,8 @@ from app.db.models import (
     AccountRegistration,
     BillingLine,
     BillingMonth,
+    DeficiencyReturn,
+    FollowUp,
     utcnow,
 )
 from app.domain.account_fields import RegistrationStatus, parse_amount
@@ -20,6 +23,7 @@ from app.domain.business_calendar import BillingMonth as Month
 from app.domain.business_calendar import MonthSchedule
 from app.domain.errors import Conflict, InvalidValue, NotFound
 from app.domain.kana import FieldClass, KanaError, fit, to_bank_kana
+from app.domain.lifecycle import OPEN_RETURN_STATUSES
 from app.messages import text
 from app.services.billing.audit import _audit
 from app.services.billing.common import (
@@ -29,7 +33,7 @@ from app.services.billing.common import (
 )
 from app.services.billing.schedule import schedule_for
 from app.services.operators import OperatorRef
-from app.services.settings import get_settings
+from app.services.settings import get_settings, load_settings
 
 
 def _month_row(session: Session, month: Month, *, create: bool = False) -> BillingMonth:
@@ -65,15 +69,47 @@ def _line_from(registration: AccountRegistration, month_id: int, amount: int, de
     )
 
 
-def _billable(registration: AccountRegistration) -> str | None:
-    return billable_reason(registration.status, registration.billing_stopped, registration.billing_stop_reason)
+@dataclass(frozen=True)
+class PaperPolicy:
+    """When a paper registration the bank has not confirmed may be billed in a month (REG-2, REG-3, DEF-3):
+    sent on or before the month's paper-form deadline with no open return (「返却なし・未確認」), unless the
+    merchant chose to bill only confirmed registrations."""
+
+    paper_form_deadline: date | None = None
+    confirmed_only: bool = False
+
+
+def paper_policy(session: Session, month: Month) -> PaperPolicy:
+    settings = load_settings(session)
+    schedule = schedule_for(session, month, settings.stop_request_business_days)
+    return PaperPolicy(schedule.paper_form_deadline, bool(settings.bill_confirmed_only))
+
+
+def _billable(registration: AccountRegistration, policy: PaperPolicy | None = None) -> str | None:
+    return billable_reason(
+        registration.status,
+        registration.billing_stopped,
+        registration.billing_stop_reason,
+        sent_on=registration.sent_on,
+        policy=policy,
+    )
 
 
 _COMPLETE = RegistrationStatus.COMPLETE.value
+_SENT = RegistrationStatus.SENT.value
 
 
-def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str | None:
-    """Why a registration cannot be billed, or None (BILL-4, DEF-3, DEF-4, REG-2, REG-12, OP-7)."""
+def billable_reason(
+    status: str,
+    billing_stopped: bool,
+    stop_reason: str,
+    *,
+    sent_on: date | None = None,
+    policy: PaperPolicy | None = None,
+) -> str | None:
+    """Why a registration cannot be billed, or None (BILL-4, DEF-3, DEF-4, REG-2, REG-3, REG-12, OP-7).
+    With a month's `policy`, a paper form sent by the month's paper-form deadline and not returned is billable
+    (「返却なし・未確認」) unless the merchant bills confirmed registrations only."""
     if status == _COMPLETE and not billing_stopped:
         return None
     if status == RegistrationStatus.INVALIDATED.value:
@@ -82,6 +118,16 @@ def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str
         return f"請求停止中です（{stop_reason or '理由未記入'}）"
     if status == RegistrationStatus.RETURNED.value:
         return text("billing.not_billable.returned")  # DEF-3, DEF-4
+    if status == _SENT and policy is not None and policy.paper_form_deadline is not None and sent_on is not None:
+        if policy.confirmed_only:
+            return text("results.not_billable_confirmed_only")
+        if sent_on <= policy.paper_form_deadline:
+            return None  # 「返却なし・未確認」: billable on the provider's schedule (REG-2, REG-3)
+        return text(
+            "results.not_billable_sent_late",
+            sent_on=sent_on.isoformat(),
+            deadline=policy.paper_form_deadline.isoformat(),
+        )
     if status in (RegistrationStatus.KEYED.value, RegistrationStatus.SENT.value):
         return text("billing.not_billable.paper_pending")  # REG-2, REG-3
     if status == RegistrationStatus.WEB_REQUESTED.value:
@@ -91,6 +137,23 @@ def billable_reason(status: str, billing_stopped: bool, stop_reason: str) -> str
     if status != RegistrationStatus.COMPLETE.value:
         return f"登録の状態（{status}）では請求できません"
     return None
+
+
+def billable_condition(policy: PaperPolicy) -> ColumnElement[bool]:
+    """The same rule in SQL: complete, or 「返却なし・未確認」 sent by the paper-form deadline with no open return."""
+    R = AccountRegistration
+    complete = R.status == _COMPLETE
+    if policy.confirmed_only or policy.paper_form_deadline is None:
+        return complete
+    open_return = (
+        select(DeficiencyReturn.id)
+        .where(
+            DeficiencyReturn.registration_id == R.id,
+            DeficiencyReturn.status.in_([s.value for s in OPEN_RETURN_STATUSES]),
+        )
+        .exists()
+    )
+    return or_(complete, and_(R.status == _SENT, R.sent_on <= policy.paper_form_deadline, ~open_return))
 
 
 def _require_draft(row: BillingMonth) -> None:
@@ -105,8 +168,13 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
         row = _month_row(session, parsed, create=True)
         _require_draft(row)
         present = set(
-            session.scalars(select(BillingLine.registration_id).where(BillingLine.billing_month_id == row.id))
+            session.scalars(
+                select(BillingLine.registration_id).where(
+                    BillingLine.billing_month_id == row.id, BillingLine.rebill_of_line_id.is_(None)
+                )
+            )
         )
+        policy = paper_policy(session, parsed)
         R = AccountRegistration
         candidates = session.execute(
             select(
@@ -119,7 +187,7 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
                 R.account_number,
                 R.account_holder_kana,
             ).where(
-                R.status == RegistrationStatus.COMPLETE.value,
+                billable_condition(policy),
                 R.billing_stopped.is_(False),
                 R.monthly_amount.is_not(None),
             )
@@ -160,6 +228,10 @@ def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
                 [{"line_id": line_id, "code": code} for line_id, code in changed],
             )
         _audit(session, operator, str(parsed), "prepare", added=len(rows))
+        if load_settings(session).carry_insufficient_funds:
+            from app.services.results.rebill import carry_forward  # RES-2: code-1 failures, by the setting
+
+            carry_forward(session, row, operator)
     return get_month(db, month)
 
 
@@ -273,6 +345,13 @@ def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
     with db.write() as session:
         line, month = _draft_line(session, line_id)
         _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
+        if line.rebill_of_line_id is not None:  # a re-billed failure taken out: outstanding again (RES-2)
+            session.execute(
+                update(FollowUp)
+                .where(FollowUp.rebill_line_id == line.id)
+                .values(settlement="", rebill_line_id=None, updated_at=utcnow(), updated_by=operator.id)
+                .execution_options(synchronize_session=False)
+            )
         session.delete(line)
 
 

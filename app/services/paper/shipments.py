@@ -203,16 +203,20 @@ def status_report(db: Database, customer_number: str, *, today: date | None = No
         return StatusReport(text("paper.status.keyed", kind=kind), text("paper.status.keyed_next"), [reach])
     if status is RegistrationStatus.SENT and r.sent_on is not None:
         presumed = presumed_date(r.sent_on, quiet_weeks)
+        first = BillingMonth(r.sent_on.year, r.sent_on.month)  # REG-2: the first month whose paper deadline it met
+        while month_schedule(first).paper_form_deadline < r.sent_on:
+            first = BillingMonth(first.year + first.month // 12, first.month % 12 + 1)
+        billable = text("results.billable_from", month=str(first))
         if presumed_complete(r.status, r.sent_on, day, quiet_weeks):
             return StatusReport(
                 text("paper.status.presumed", sent_on=r.sent_on.isoformat(), weeks=quiet_weeks),
                 text("paper.status.presumed_next"),
-                [],
+                [billable],
             )
         return StatusReport(
             text("paper.status.sent", sent_on=r.sent_on.isoformat()),
             text("paper.status.sent_next", presumed=presumed.isoformat()),
-            [],
+            [billable],
         )
     if status is RegistrationStatus.RETURNED:
         what = text("paper.status.returned_next")
