@@ -203,6 +203,10 @@ def billed_month(tmp_path: Path) -> Any:
             ids = list(
                 session.scalars(select(AccountRegistration.id).where(AccountRegistration.customer_number.in_(numbers)))
             )
+        from app.services.paper import holds
+
+        for number in numbers:  # imported forms carry no checklist: the paper was checked (REG-7)
+            holds.record_checked(db, number, operator, note="原本を確認")
         shipment = shipments.create_shipment(db, operator, only=ids)
         shipments.send_shipment(db, shipment.id, sent_on, operator, tracking_number="123456789012")
         settings.update_settings(
