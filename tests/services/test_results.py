@@ -233,8 +233,8 @@ def test_a_draft_month_and_a_foreign_consignor_are_refused(
         results.import_results(db, foreign, operator, today=TODAY)
     assert "委託者コード 0000111111" in str(refused.value.problems[0])
     billing.prepare_month(db, "2027-02", operator)
-    billing.export_month(db, "2027-02", "zengin", tmp_path / "draft.txt", operator, today=date(2027, 1, 5))
-    draft = _write(tmp_path, "draft-result.txt", make_result((tmp_path / "draft.txt").read_bytes(), ["0"]))
+    # no bank file exists for a draft month: a result file naming its debit date (2027-03-01) at header bytes 55-58
+    draft = _write(tmp_path, "draft-result.txt", data[:54] + b"0301" + data[58:])
     with pytest.raises(results.ResultsRefused) as refused:
         results.import_results(db, draft, operator, today=TODAY)
     assert "まだ確定していません" in str(refused.value.problems[0])
