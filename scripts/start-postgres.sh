@@ -47,6 +47,8 @@ main() {
   fi
   # the tests drop their databases WITH (FORCE), which may have to end an autovacuum worker
   quiet su postgres -c "psql -q -c \"GRANT pg_signal_backend TO kofuri\""
+  # operators are PostgreSQL login roles in a group role per application role (app/services/operators/pg_roles.py)
+  quiet su postgres -c "psql -q -c \"ALTER ROLE kofuri CREATEROLE\""
 }
 
 exec 3>&1 1>&2

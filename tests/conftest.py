@@ -71,7 +71,19 @@ def pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     template.dispose()
     yield name
     _drop_database(admin, name)
+    _drop_roles(admin, name)
     admin.dispose()
+
+
+def _drop_roles(admin: Engine, prefix: str) -> None:
+    """Roles are cluster-wide: the ones a test database made (its operators' login roles, and for the template
+    the owner, group, lock-out and gate roles) all start with the database's name and go with it."""
+    with admin.connect() as c:
+        names = [
+            r[0] for r in c.exec_driver_sql(f"SELECT rolname FROM pg_roles WHERE starts_with(rolname, '{prefix}_')")
+        ]
+        for role in names:
+            c.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
 
 
 _pg_counter = itertools.count()
@@ -101,6 +113,7 @@ def pg_db(pg_template: str) -> Iterator[Database]:
     yield database
     database.dispose()
     _drop_database(admin, name)
+    _drop_roles(admin, name)
     admin.dispose()
 
 
@@ -228,3 +241,8 @@ def billed_month(tmp_path: Path) -> Any:
         return numbers, request
 
     return build
+
+
+@pytest.fixture
+def supervisor(db: Database) -> OperatorRef:
+    return make_operator(db, "yamamoto", "山本 直子", Role.SUPERVISOR)

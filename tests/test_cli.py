@@ -26,9 +26,23 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+BOSS, BOSS_PASSWORD = "boss", "boss-password-1"
+
+
+@pytest.fixture(autouse=True)
+def logged_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command logs in (OP-1): as `boss`, the first supervisor, with the password from the environment."""
+    monkeypatch.setenv("KOFURI_OPERATOR", BOSS)
+    monkeypatch.setenv("KOFURI_PASSWORD", BOSS_PASSWORD)
+    monkeypatch.delenv("KOFURI_NEW_PASSWORD", raising=False)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+    """A new database whose first supervisor is `boss` (as `kofuri --operator boss init` makes it)."""
+    path = str(tmp_path / "cli.sqlite3")
+    assert run("--db", path, "--operator", BOSS, "init")[0] == 0
+    return path
 
 
 def test_init_prints_where_the_database_is(db_path: str) -> None:
@@ -106,9 +120,12 @@ def test_fixed_file_imports_all_rows(db_path: str) -> None:
     assert run("--db", db_path, "accounts", "list")[1].count("\n") == 1
     code, _, err = run("--db", db_path, "accounts", "import", str(DATA / "accounts_fixed.csv"))
     assert code == 0 and "5 件を登録しました" in err
-    rows = {
+    masked = {
         r["contract_holder_name"]: r for r in csv.DictReader(io.StringIO(run("--db", db_path, "accounts", "list")[1]))
     }
+    assert masked["高橋 一郎"]["account_number"] == "****567"  # masked by default
+    listing = run("--db", db_path, "accounts", "list", "--reveal")[1]  # a supervisor's, audited
+    rows = {r["contract_holder_name"]: r for r in csv.DictReader(io.StringIO(listing))}
     assert rows["高橋 一郎"]["branch_code"] == "408" and rows["高橋 一郎"]["account_number"] == "1234567"
     assert rows["株式会社鈴木商事"]["account_holder_kana_bank"] == "ｶ)ｽｽﾞｷｼﾖｳｼﾞ"
     assert rows["山田 太郎"]["customer_number"] == "03292790000000000201"  # after the highest number in the file
@@ -170,7 +187,7 @@ def test_bad_input_gives_one_line_and_no_traceback(db_path: str, tmp_path: Path)
     code, _, err = run("--db", db_path, "accounts", "import", str(tmp_path / "missing.csv"))
     assert code == 1 and err.count("\n") == 1 and "見つかりません" in err
     code, _, err = run("--db", db_path, "--operator", "nobody", "settings", "set", "consignor_name", "x")
-    assert code == 1 and "nobody" in err
+    assert code == 1 and err.count("\n") == 1 and "ログインIDまたはパスワード" in err  # never which was wrong
     code, _, err = run("--db", db_path, "accounts", "list", "--status", "done")
     assert code == 1 and "使える状態" in err
 

@@ -7,16 +7,18 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import preferences
+from app.db.database import Database
 from app.domain.errors import DomainError
 from app.paths import AppPaths
 from app.resources import resource_path
-from app.services.operators import get_operator
+from app.services.operators import OperatorRef, has_people
 from app.services.setup import connect, initialize
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.operators.login import FirstSupervisorDialog, LoginDialog
 from ui.shared import error_hook
 from ui.shared.fonts import ui_font
 
@@ -32,7 +34,22 @@ def install_translations(app: QApplication, data_dir: Path) -> str:
     return language
 
 
-def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: Path | None = None) -> int:
+def ask_login(db: Database, login_id: str | None) -> OperatorRef | None:
+    """OP-1: a new database asks for its first supervisor; then everyone logs in with ID and password."""
+    if not has_people(db):
+        first = FirstSupervisorDialog(db)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return None
+    dialog = LoginDialog(db)
+    if login_id:
+        dialog.login_id.setText(login_id)
+        dialog.password.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.operator
+
+
+def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str | None, log_file: Path | None = None) -> int:
     # Workers run Python too; a short GIL switch interval keeps painting (hundreds of data() calls) smooth.
     sys.setswitchinterval(0.0005)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -45,10 +62,13 @@ def run_gui(db_arg: str | None, paths: AppPaths, operator_login: str, log_file: 
     try:
         db = connect(db_arg, paths)
         initialize(db, paths)
-        operator = get_operator(db, operator_login)
     except DomainError as error:
-        QMessageBox.critical(None, "口振デスク", str(error))
+        QMessageBox.critical(None, "口振デスク", error.screen_message)
         return 1
+    operator = ask_login(db, operator_login)
+    if operator is None:
+        db.dispose()
+        return 0
     window = MainWindow(
         db,
         operator,

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain import bank_codes
 from app.paths import AppPaths
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, Role, allowed
 from ui.about import AboutDialog
 from ui.accounts.history_page import HistoryPage
 from ui.accounts.new_registration import NewRegistrationPage
@@ -31,6 +32,8 @@ from ui.accounts.search_page import SearchPage
 from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.i18n import add_language_menu
+from ui.operators.idle_lock import IdleGuard
+from ui.operators.pages import AuditPage, OperatorsPage
 from ui.paper.page import PaperPage
 from ui.results.ledger_view import LedgerDialog
 from ui.results.page import ResultsPage
@@ -89,15 +92,27 @@ class MainWindow(QMainWindow):
         paths = AppPaths.resolve()
         self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir), self.runner)
         self.results_page = ResultsPage(db, operator, self.runner)
-        self._areas: list[tuple[str, QWidget, str]] = [
-            (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
-            (self.tr("口座検索"), self.search_page, "Ctrl+F"),
-            (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H"),
-            (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R"),
-            (self.tr("請求"), self.billing_page, "Ctrl+B"),
-            (self.tr("振替結果"), self.results_page, "Ctrl+T"),
-            (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
+        areas: list[tuple[str, QWidget, str, bool]] = [
+            (self.tr("新規口座登録"), self.new_page, "Ctrl+N", allowed(operator, Action.REGISTER)),
+            (self.tr("口座検索"), self.search_page, "Ctrl+F", True),
+            (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H", True),
+            (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R", allowed(operator, Action.SHIPMENTS)),
+            (self.tr("請求"), self.billing_page, "Ctrl+B", operator.role != Role.CLERK),
+            (self.tr("振替結果"), self.results_page, "Ctrl+T", True),
+            (self.tr("加盟店設定"), self.settings_page, "Ctrl+,", allowed(operator, Action.SETTINGS)),
         ]
+        if allowed(operator, Action.OPERATORS):
+            self.operators_page: OperatorsPage | None = OperatorsPage(db, operator)
+            areas.append((self.tr("担当者"), self.operators_page, "Ctrl+Shift+O", True))
+        else:
+            self.operators_page = None
+        if allowed(operator, Action.AUDIT):
+            self.audit_page: AuditPage | None = AuditPage(db, operator)
+            areas.append((self.tr("監査ログ"), self.audit_page, "Ctrl+Shift+A", True))
+        else:
+            self.audit_page = None
+        # OP-3: a screen the role cannot use is not offered (its services refuse it as well)
+        self._areas = [(title, page, key) for title, page, key, shown in areas if shown]
         for title, page, _ in self._areas:
             self.navigation.addItem(title)
             self.pages.addWidget(page)
@@ -112,9 +127,12 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.db_label = QLabel(self.tr("データベース: {0}").format(db.location))
-        self.operator_label = QLabel(self.tr("担当者: {0}（{1}）").format(operator.name, operator.login_id))
+        self.operator_label = QLabel(
+            self.tr("担当者: {0}（{1}・{2}）").format(operator.name, operator.login_id, operator.role.label)
+        )
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.operator_label)
+        self.idle_guard = IdleGuard(self, db, operator)
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
         self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
 
@@ -220,5 +238,9 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.idle_guard.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_guard)
         self.runner.wait(5_000)
         super().closeEvent(event)

@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__, self_test
-from app.cli import accounts, billing, forms, paper, results, settings, system
+from app.cli import accounts, billing, forms, operators, paper, results, settings, system
 from app.cli.context import Context, Parser
 from app.cli.output import CliError
 from app.domain.errors import DomainError
 from app.paths import AppPaths
-from app.services.operators import SYSTEM_LOGIN
 
 log = logging.getLogger("kofuri")
 
@@ -37,9 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", help="データベース: SQLite ファイルのパス、または SQLAlchemy の URL（環境変数 KOFURI_DB）"
     )
     parser.add_argument("--data-dir", help="データフォルダ（バックアップ・ログ・添付。環境変数 KOFURI_DATA_DIR）")
-    parser.add_argument("--operator", default=SYSTEM_LOGIN, help="操作する担当者のログインID（既定: system）")
+    parser.add_argument(
+        "--operator",
+        default=os.environ.get("KOFURI_OPERATOR"),
+        help="ログインID（環境変数 KOFURI_OPERATOR）。パスワードは端末で入力、または環境変数 KOFURI_PASSWORD",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for area in (system, accounts, settings, forms, billing, paper, results):
+    for area in (system, accounts, settings, forms, billing, paper, results, operators):
         area.register(sub)
     return parser
 
@@ -84,9 +87,15 @@ def run_self_test(out: TextIO) -> int:
         return self_test.run(Path(folder), out, extra_checks=screen.CHECKS)
 
 
+# Commands that log in themselves (init and demo on a new database, a password change) or need no database.
+NO_LOGIN = {"init", "demo", "calendar", "password"}
+
+
 def _run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO, log_file: Path) -> int:
     ctx = Context(args, paths, out, err)
     try:
+        if args.command not in NO_LOGIN:
+            ctx.operator  # noqa: B018 - OP-1: every command that reads or changes data logs in first
         return int(args.func(ctx))
     except (DomainError, CliError) as error:
         print(f"kofuri: エラー: {error}", file=err)

@@ -12,6 +12,8 @@ from app.cli.output import json_default, json_text
 from app.domain.account_fields import parse_status
 from app.domain.registration import STORED_FIELDS
 from app.services import accounts
+from app.services.operators import Action, require
+from app.services.operators.output_audit import mask, record_output
 
 
 def register(sub: Any) -> None:
@@ -32,6 +34,9 @@ def register(sub: Any) -> None:
         help="状態で絞り込む（keyed, sent, returned, complete, web_requested, web_ng, invalidated）",
     )
     lst.add_argument("--format", choices=("csv", "json"), default="csv")
+    lst.add_argument(
+        "--reveal", action="store_true", help="口座番号を全桁で出す（責任者のみ。個人データの出力として記録）"
+    )
 
     conf = acc.add_parser("confirm", help="返却なし・未確認の紙の登録を責任者が確認済みにする（メモ必須）")
     conf.add_argument("customer_numbers", nargs="+", metavar="CUSTOMER_NUMBER")
@@ -105,6 +110,13 @@ def cmd_accounts_list(ctx: Context) -> int:
         criteria.statuses = [parse_status(ctx.args.status)]
     page = accounts.search(ctx.db, criteria, limit=None)
     records = [r.as_record() for r in page.rows]
+    if ctx.args.reveal:  # personal data in bulk: a supervisor's, audited with its count
+        require(ctx.operator, Action.EXPORT_PERSONAL)
+        record_output(ctx.db, ctx.operator, "export", "registrations", len(records), "(標準出力)")
+    else:
+        for record in records:  # masked by default, like every screen
+            record["account_number"] = mask(record["account_number"] or "")
+            record["jp_number"] = mask(record["jp_number"] or "")
     if ctx.args.format == "json":
         json.dump(records, ctx.out, ensure_ascii=False, indent=1, default=json_default)
         ctx.out.write("\n")

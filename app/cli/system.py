@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.cli.context import Context
+from app.cli.context import PASSWORD_ENV, Context, read_new_password
 from app.cli.output import CliError
 from app.domain.business_calendar import BillingMonth, month_schedule
+from app.services.operators import Action, create_first_supervisor, has_people, require
 from app.services.setup import connect, initialize
 
 
 def register(sub: Any) -> None:
     """Add this area's sub-commands to the `kofuri` parser."""
-    p_init = sub.add_parser("init", help="データベースを作成・更新し、場所を表示する")
+    p_init = sub.add_parser(
+        "init", help="データベースを作成・更新し、場所を表示する（担当者がいなければ --operator を最初の責任者に）"
+    )
+    p_init.add_argument("--name", help="最初の責任者の氏名（既定: ログインID）")
 
     demo = sub.add_parser("demo", help="サンプルデータを登録する")
     demo.add_argument("--accounts", type=int, default=200, help="登録する件数（既定 200）")
@@ -31,20 +35,34 @@ def cmd_init(ctx: Context) -> int:
     db = connect(ctx.args.db, ctx.paths)
     try:
         result = initialize(db, ctx.paths)
+        print(f"データベース: {result.location}", file=ctx.out)
+        print(f"スキーマ版: {result.revision}", file=ctx.out)
+        if result.backup:
+            print(f"更新前のバックアップ: {result.backup}", file=ctx.err)
+        if not has_people(db):
+            login_id = ctx.args.operator
+            if not login_id:
+                print("担当者がまだいません。--operator ID を付けて init を実行し、最初の責任者を作成してください",
+                      file=ctx.err)  # fmt: skip
+                return 0
+            password = read_new_password(f"最初の責任者 {login_id} のパスワード: ", env=PASSWORD_ENV)
+            first = create_first_supervisor(db, login_id, ctx.args.name or login_id, password)
+            print(f"最初の責任者 {first.login_id}（{first.name}）を作成しました", file=ctx.err)
     finally:
         db.dispose()
-    print(f"データベース: {result.location}", file=ctx.out)
-    print(f"スキーマ版: {result.revision}", file=ctx.out)
-    if result.backup:
-        print(f"更新前のバックアップ: {result.backup}", file=ctx.err)
     return 0
 
 
 def cmd_demo(ctx: Context) -> int:
-    from app.services.demo import generate
+    from app.services.demo import demo_passwords, generate
 
     if ctx.args.accounts < 0:
         raise CliError("--accounts は0以上の数です")
+    if has_people(ctx.db):  # a database in use: only a supervisor adds sample data
+        require(ctx.operator, Action.OPERATORS)
+    given = demo_passwords(ctx.db)
+    for login_id, password in given.items():  # shown this once; only the hash is kept
+        print(f"デモ担当者 {login_id} のパスワード: {password}", file=ctx.out)
     result = generate(ctx.db, ctx.args.accounts, seed=ctx.args.seed)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.by_status.items()))
     print(f"サンプルを {result.registered} 件登録しました（{counts}）", file=ctx.err)

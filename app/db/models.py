@@ -90,6 +90,7 @@ class MerchantSettings(Base):
     bill_confirmed_only: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # RES-2: 1 carries code-1 (insufficient funds) failures into the next draft month automatically
     carry_insufficient_funds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")  # idle window lock
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -97,16 +98,41 @@ class MerchantSettings(Base):
 
 
 class Operator(Base):
-    """A person (or the system) acting in the program; login and lock-out come with the operators issue."""
+    """A person (or the system) acting in the program. The password is an Argon2id hash (OP-1); the system
+    operator has none and cannot log in (it is the actor of set-up and of tests)."""
 
     __tablename__ = "operator"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login_id: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(80))
-    role: Mapped[str] = mapped_column(String(20))  # clerk / supervisor / admin
+    role: Mapped[str] = mapped_column(String(20))  # clerk / supervisor / auditor
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class LoginGuard(Base):
+    """Consecutive failed logins per login ID, known or not (OP-1: an unknown ID locks like a known one)."""
+
+    __tablename__ = "login_guard"
+
+    login_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[datetime | None] = mapped_column()
+
+
+class Maintenance(Base):
+    """Maintenance mode (OP-2): one row (id 1) while a supervisor has the database in maintenance."""
+
+    __tablename__ = "maintenance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    until: Mapped[datetime] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class AccountRegistration(Base):
@@ -202,23 +228,29 @@ class RegistrationHistory(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # field → [before, after]
     confirmed_duplicate_account: Mapped[bool] = mapped_column(Boolean, default=False)
     version_after: Mapped[int] = mapped_column(Integer)
+    db_user: Mapped[str] = mapped_column(String(63), default="", server_default="")  # PostgreSQL: session_user
 
     registration: Mapped[AccountRegistration] = relationship(back_populates="history")
     operator: Mapped[Operator] = relationship()
 
 
 class AuditLog(Base):
-    """Append-only record of changes outside registrations (merchant settings, operators, …)."""
+    """Append-only record of what happened outside registrations: settings, billing months, operators, logins,
+    exports and prints of personal data, reveals of an account number. Who (operator and login ID as typed,
+    the PostgreSQL session user set by a trigger there), when, on which machine."""
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"), index=True)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id"), index=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(20))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    login_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    machine: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    db_user: Mapped[str] = mapped_column(String(63), default="", server_default="")
 
 
 def _refuse_rewrite(mapper: Mapper[Any], connection: Any, target: Any) -> None:

@@ -56,6 +56,7 @@ OPERATORS = (
     ("tanaka", "田中 一郎", Role.CLERK),
     ("sato", "佐藤 恵", Role.SUPERVISOR),
 )
+AUDITORS = (("kato", "加藤 誠", Role.AUDITOR),)
 AMOUNTS = (980, 1_500, 2_200, 3_300, 4_980, 5_500, 8_800, 12_000, 29_800)
 STATUS_WEIGHTS = (
     (RegistrationStatus.COMPLETE, 55),
@@ -246,7 +247,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
                 view.id,
                 view.version,
                 rng.choice(("解約のため", "お客様の申し出", "重複登録")),
-                rng.choice(refs),
+                supervisor,  # an invalidation is a supervisor's (OP-3)
             )
     # what the sample added, by status (registrations that were already there are left as they were)
     after = _count_by_status(db)
@@ -294,3 +295,22 @@ def _record_return(
         returns.update_return(db, ret.id, "waiting", rng.choice(refs), note="新しい依頼書を郵送", channel="mail")
         return [ret.id]
     return []
+
+
+def demo_passwords(db: Database) -> dict[str, str]:
+    """Give the demo operators who have none a random password; returned once (printed by the demo, stored
+    only as a hash)."""
+    import secrets
+
+    from app.services.operators import passwords, pg_roles
+
+    given: dict[str, str] = {}
+    with db.write() as session:
+        for login, name, role in (*OPERATORS, *AUDITORS):
+            row = ensure_operator(session, login, name, role)
+            if row.password_hash is None:
+                password = secrets.token_urlsafe(9)
+                row.password_hash = passwords.hash_password(password)
+                pg_roles.create_login(session, login, Role(row.role), password)
+                given[login] = password
+    return given

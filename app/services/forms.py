@@ -21,6 +21,8 @@ from app.render.layout import Layout, load_layout, load_text
 from app.render.pdf import PdfRenderer
 from app.services.accounts import RegistrationView, reserve_customer_numbers, rows_by_ids, view_of
 from app.services.operators import OperatorRef
+from app.services.operators.output_audit import record_output
+from app.services.operators.permissions import Action, require
 from app.services.settings import SettingsView, get_settings
 
 FORM_TYPES = {"pdf": "request_pdf", "carbon": "request_carbon"}  # FORM-1; any other name is a user layout
@@ -315,10 +317,15 @@ def render_request_forms(
     user_forms: Path | None = None,
     progress: Progress = lambda done, total: None,
     cancelled: CancelCheck = lambda: False,
+    operator: OperatorRef | None = None,
 ) -> RenderResult:
     """Pre-filled forms for these registrations, in this order, in one PDF with the terms on the back of
     every sheet. A re-issue (`reissue`, or a free `reissue_reason`) is marked 再発行 and says on the
-    customer's sheet why and what to correct, with the rejected fields blank."""
+    customer's sheet why and what to correct, with the rejected fields blank. With `operator` (the screens and
+    the command line always pass it) the role is checked and the print of personal data is audited with its
+    count and file."""
+    if operator is not None:
+        require(operator, Action.PRINT_FORMS)
     if not registration_ids:
         raise InvalidValue("印刷する登録を選んでください", code="nothing_to_print")
     layout = layout_for(form_type, user_forms)
@@ -341,6 +348,8 @@ def render_request_forms(
             numbers.append(view.customer_number)
         progress(min(start + batch, len(registration_ids)), len(registration_ids))
     renderer.save()
+    if operator is not None:
+        record_output(db, operator, "print", "request_forms", len(numbers), target)
     return RenderResult(renderer.pages, len(numbers), numbers)
 
 
@@ -415,10 +424,13 @@ def render_cover_sheet(
     sent_on: date | None = None,
     shipment_id: int | None = None,
     user_forms: Path | None = None,
+    operator: OperatorRef | None = None,
 ) -> RenderResult:
     """COVER-1: the agency's cover sheet (counts of new and corrected bank copies, shipment number, sender,
     contact person, tracking number) and the annex per bundle. Without a shipment, the numbers given must be
     forms that can go to the agency now; a shipment's own forms are taken as they are."""
+    if operator is not None:
+        require(operator, Action.PRINT_FORMS)
     if not new and not corrected:
         raise InvalidValue("送付する依頼書がありません", code="nothing_to_send")
     both = set(new) & set(corrected)
@@ -454,7 +466,10 @@ def render_cover_sheet(
     renderer = PdfRenderer(target, title=layout.title)
     renderer.draw(layout, data)
     renderer.save()
-    return RenderResult(renderer.pages, len(new_views) + len(corrected_views), [v.customer_number for v in new_views])
+    count = len(new_views) + len(corrected_views)
+    if operator is not None:
+        record_output(db, operator, "print", "cover_sheet", count, target)
+    return RenderResult(renderer.pages, count, [v.customer_number for v in new_views])
 
 
 def _annex(views: Sequence[RegistrationView]) -> list[dict[str, str]]:

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.db.database import Database
-from app.db.models import AuditLog, MerchantSettings, utcnow
+from app.db.models import MerchantSettings, utcnow
 from app.domain import form_limits
 from app.domain.account_fields import normalize_phone
 from app.domain.customer_number import DEFAULT_PREFIX, validate_prefix
 from app.domain.errors import Conflict, FieldError, InvalidValue, ValidationFailed
 from app.domain.text import normalize_digits, only_digits
 from app.services.operators import OperatorRef
+from app.services.operators.audit import audit
+from app.services.operators.output_audit import mask
+from app.services.operators.permissions import Action, require
 
 DEFAULT_CONSIGNOR_CODE = "329273"  # REG-5: the provider's default; a setting, changed per merchant
 SETTINGS_ROW_ID = 1
-INTEGER_KEYS = {"stop_request_business_days", "quiet_period_weeks", "bill_confirmed_only", "carry_insufficient_funds"}
+INTEGER_KEYS = {
+    "stop_request_business_days",
+    "quiet_period_weeks",
+    "bill_confirmed_only",
+    "carry_insufficient_funds",
+    "idle_lock_minutes",
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class SettingsView:
     contact_person: str
     bill_confirmed_only: int
     carry_insufficient_funds: int
+    idle_lock_minutes: int
     version: int
 
     def as_dict(self) -> dict[str, str | int]:
@@ -125,6 +136,13 @@ def _on_off(value: str) -> str:
     raise InvalidValue("settings.on_off", value=value)
 
 
+def _idle_minutes(value: str) -> str:
+    text = normalize_digits(value)
+    if not only_digits(text) or not 1 <= int(text) <= 120:
+        raise InvalidValue("operators.idle_minutes_range")
+    return text
+
+
 # key → (Japanese label, validator)
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
@@ -153,6 +171,7 @@ SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "bill_confirmed_only": ("紙の登録は確認済みのものだけ請求する（1: する、0: 返却なし・未確認も請求）", _on_off),
     # RES-2: 1 = carry insufficient-funds failures into the next draft month automatically
     "carry_insufficient_funds": ("資金不足の未収金を翌月の下書きに自動で再請求する（1: する、0: しない）", _on_off),
+    "idle_lock_minutes": ("操作がないとき画面をロックするまでの分数", _idle_minutes),
 }
 
 
@@ -211,6 +230,7 @@ def update_settings(
     db: Database, values: dict[str, str], operator: OperatorRef, *, expected_version: int | None = None
 ) -> SettingsView:
     """Save several settings in one transaction with one audit row; a stale screen fails clearly."""
+    require(operator, Action.SETTINGS)
     clean, errors = validate_settings(values)
     if errors:
         raise ValidationFailed(errors)
@@ -226,15 +246,11 @@ def update_settings(
             for key, (_, after) in changes.items():
                 setattr(row, key, after)
             row.updated_at = utcnow()
-            session.add(
-                AuditLog(
-                    operator_id=operator.id,
-                    entity="merchant_settings",
-                    entity_id=str(SETTINGS_ROW_ID),
-                    action="change",
-                    changes=changes,
-                )
-            )
+            masked: dict[str, Any] = {
+                k: [mask(str(v[0])), mask(str(v[1]))] if k == "merchant_account_number" else v
+                for k, v in changes.items()
+            }
+            audit(session, operator, "merchant_settings", str(SETTINGS_ROW_ID), "change", **masked)
         session.flush()
         return _view(row)
 

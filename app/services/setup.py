@@ -8,7 +8,7 @@ from pathlib import Path
 from app.db.database import Database
 from app.db.migrate import head_revision, upgrade
 from app.paths import AppPaths, database_url
-from app.services.operators import SYSTEM_LOGIN, Role, ensure_operator
+from app.services.operators import SYSTEM_LOGIN, Role, ensure_operator, pg_roles
 from app.services.settings import ensure_defaults
 
 
@@ -28,5 +28,7 @@ def initialize(db: Database, paths: AppPaths) -> InitResult:
     backup = upgrade(db, paths.backups_dir)
     with db.write() as session:
         ensure_defaults(session)
-        ensure_operator(session, SYSTEM_LOGIN, "システム", Role.ADMIN)
+        ensure_operator(session, SYSTEM_LOGIN, "システム", Role.SUPERVISOR)
+    if pg_roles.can_install(db):
+        pg_roles.install(db)  # OP-8: a PostgreSQL login role per operator in a group per application role
     return InitResult(db.location, head_revision(db), backup)

@@ -22,6 +22,7 @@ from app.domain.lifecycle import (
     ShipmentStatus,
 )
 from app.services.operators import OperatorRef
+from app.services.operators.permissions import Action, require
 
 
 class HistoryAction:
@@ -75,6 +76,8 @@ def move_registration(
     before = RegistrationStatus(row.status)
     if before == to:
         return False
+    # OP-3: the step itself is checked here too (an invalidation is a supervisor's, whoever calls)
+    require(operator, Action.INVALIDATE if to == RegistrationStatus.INVALIDATED else Action.CHANGE)
     if to not in REGISTRATION_TRANSITIONS[before]:
         raise InvalidValue(
             "registration.transition_refused", customer_number=row.customer_number, before=before.label, to=to.label

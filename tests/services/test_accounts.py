@@ -54,7 +54,9 @@ def test_same_customer_number_twice_is_refused(db: Database, clerk: OperatorRef)
     assert accounts.register(db, form(account_number="2"), clerk).customer_number == "03292790000000000501"
 
 
-def test_shared_bank_account_needs_confirmation_which_is_recorded(db: Database, clerk: OperatorRef) -> None:
+def test_shared_bank_account_needs_confirmation_which_is_recorded(
+    db: Database, clerk: OperatorRef, supervisor: OperatorRef
+) -> None:
     first = accounts.register(db, form(), clerk)
     with pytest.raises(ConfirmationRequired, match=first.customer_number):
         accounts.register(db, form(contract_holder_name="山田 花子"), clerk)
@@ -62,8 +64,8 @@ def test_shared_bank_account_needs_confirmation_which_is_recorded(db: Database, 
     second = accounts.register(db, form(contract_holder_name="山田 花子"), clerk, confirm_duplicate_account=True)
     assert accounts.history(db, second.id)[0].confirmed_duplicate_account is True
     # an invalidated registration no longer blocks the account
-    accounts.invalidate(db, first.id, first.version, "解約", clerk)
-    accounts.invalidate(db, second.id, second.version, "解約", clerk)
+    accounts.invalidate(db, first.id, first.version, "解約", supervisor)
+    accounts.invalidate(db, second.id, second.version, "解約", supervisor)
     accounts.register(db, form(contract_holder_name="山田 次郎"), clerk)
 
 
@@ -138,11 +140,13 @@ def test_stale_edit_fails_and_says_who_changed_it(db: Database, clerk: OperatorR
     assert accounts.get_registration(db, view.id).address == ""  # nothing overwritten
 
 
-def test_invalidate_hides_from_default_search_and_keeps_history(db: Database, clerk: OperatorRef) -> None:
+def test_invalidate_hides_from_default_search_and_keeps_history(
+    db: Database, clerk: OperatorRef, supervisor: OperatorRef
+) -> None:
     view = accounts.register(db, form(), clerk)
     with pytest.raises(InvalidValue, match="理由"):
-        accounts.invalidate(db, view.id, view.version, "", clerk)
-    gone = accounts.invalidate(db, view.id, view.version, "解約の申し出", clerk)
+        accounts.invalidate(db, view.id, view.version, "", supervisor)
+    gone = accounts.invalidate(db, view.id, view.version, "解約の申し出", supervisor)
     assert gone.status == RegistrationStatus.INVALIDATED.value
     assert accounts.search(db, accounts.SearchCriteria()).total == 0
     found = accounts.search(db, accounts.SearchCriteria(statuses=[RegistrationStatus.INVALIDATED]))

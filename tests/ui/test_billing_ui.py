@@ -96,7 +96,7 @@ def test_a_problem_opens_the_registration_in_the_search(qtbot: QtBot, db: Databa
 
 
 def test_two_supervisors_editing_one_amount_and_the_audit_trail(
-    qtbot: QtBot, db: Database, operator: OperatorRef, clerk: OperatorRef, runner: TaskRunner
+    qtbot: QtBot, db: Database, operator: OperatorRef, supervisor: OperatorRef, runner: TaskRunner
 ) -> None:
     """A stale grid edit fails clearly and the grid then shows what the amount is now; every change to the month
     is in the audit log with who did it."""
@@ -109,7 +109,7 @@ def test_two_supervisors_editing_one_amount_and_the_audit_trail(
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.prepare_button.click()
     first = billing.list_lines(db, "2027-02")[0]
-    billing.set_amount(db, first.id, "5,000", clerk, expected=3300)  # another supervisor, meanwhile
+    billing.set_amount(db, first.id, "5,000", supervisor, expected=3300)  # another supervisor, meanwhile
     amount = page.model.index(0, AMOUNT_COLUMN)
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         assert not page.model.setData(amount, "4,400")
@@ -124,13 +124,13 @@ def test_two_supervisors_editing_one_amount_and_the_audit_trail(
     assert shown == [
         f"システム: {views[1].customer_number} を明細から外す（3,300 円）",
         f"システム: {first.customer_number} の金額 5,000 → 4,400 円",
-        f"鈴木 花子: {first.customer_number} の金額 3,300 → 5,000 円",
+        f"山本 直子: {first.customer_number} の金額 3,300 → 5,000 円",
         "システム: 明細を作成（2 件追加）",
     ]
     trail = [(name, action, changes) for _at, name, action, changes in billing.audit_trail(db, "2027-02")]
     assert trail == [
         ("システム", "prepare", {"added": 2}),
-        ("鈴木 花子", "amount", {"customer_number": first.customer_number, "amount": [3300, 5000]}),
+        ("山本 直子", "amount", {"customer_number": first.customer_number, "amount": [3300, 5000]}),
         ("システム", "amount", {"customer_number": first.customer_number, "amount": [5000, 4400]}),
         ("システム", "remove", {"customer_number": views[1].customer_number, "amount": 3300}),
     ]

@@ -38,7 +38,7 @@ def test_main_window_shows_database_operator_and_areas(qtbot: QtBot, db: Databas
     assert db.location in window.db_label.text()
     assert "システム" in window.operator_label.text()
     areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert areas[:3] == ["新規口座登録", "口座検索", "登録履歴"] and areas[-1] == "加盟店設定"
+    assert areas[:3] == ["新規口座登録", "口座検索", "登録履歴"] and areas[-3:] == ["加盟店設定", "担当者", "監査ログ"]
     assert window.pages.currentWidget() is window.new_page
     # every area is reachable from the keyboard: the Go menu lists each with its shortcut
     go_menu = window.menuBar().actions()[1].menu()
@@ -180,6 +180,7 @@ def test_operations_menu_shows_the_shortcuts_and_the_keys_work_on_the_search_scr
         "履歴(&I)": "Ctrl+H",
         "台帳(&L)": "Ctrl+L",
         "依頼書を印刷(&P)…": "Ctrl+P",
+        "口座番号を表示(&R)": "F9",
     }
     assert not menu.menuAction().isEnabled()  # nothing selected on another screen
     window.go_to(window.search_page)

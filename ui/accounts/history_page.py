@@ -33,6 +33,7 @@ from app.domain.registration import CHECKLIST_ITEMS, FIELD_LABELS
 from app.services import accounts
 from app.services.accounts import ACTION_LABELS, HistoryEntry
 from app.services.operators import list_operators
+from app.services.operators.output_audit import mask
 from ui.shared.data_events import Area, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
@@ -57,6 +58,8 @@ def value_text(value: Any, name: str = "") -> str:
     """A stored value as a clerk reads it: labels for codes (状態, 預金種目, 登録方法), yen, the checklist in words."""
     if value is None or value == "":
         return "（なし）"
+    if name in ("account_number", "jp_number"):
+        return mask(str(value))  # the history is masked like every list
     try:
         if name == "status":
             return RegistrationStatus(value).label

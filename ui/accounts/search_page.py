@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.domain.account_fields import STATUS_LABELS, RegistrationStatus
+from app.domain.errors import DomainError
 from app.domain.registration import CHECKLIST_ITEMS
 from app.services import accounts
 from app.services.accounts import RegistrationView, SearchCriteria
 from app.services.accounts.exporting import export_registrations
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, allowed
+from app.services.operators.output_audit import mask, reveal_account_number
 from app.services.paper.returns import STATUSES, returns_of
 from app.services.paper.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
@@ -53,7 +55,7 @@ EVERYTHING = "__all__"
 
 
 class DetailPanel(QGroupBox):
-    """One registration in full (the account number unmasked)."""
+    """One registration in full; the account number masked until revealed (one key, audited)."""
 
     FIELDS = (
         ("customer_number", QT_TRANSLATE_NOOP("Labels", "顧客番号")),
@@ -96,14 +98,23 @@ class DetailPanel(QGroupBox):
         for key, label in self.values.items():
             label.setText("" if view is None else self._text(view, key))
 
+    def reveal(self, view: RegistrationView, account_number: str) -> None:
+        """The full number of the shown registration (after the service has checked and audited it)."""
+        if view.jp_symbol:
+            self.values["passbook"].setText(f"{view.jp_symbol} - {account_number or view.jp_number}")
+        else:
+            self.values["account_number"].setText(account_number)
+
     @staticmethod
     def _text(view: RegistrationView, key: str) -> str:
         if key in ("lifecycle", "next_action", "returns"):
             return ""  # filled by the page from the services (show_lifecycle)
         if key in ("bank", "branch"):
             return cell_text(view, f"{key}_label")
+        if key == "account_number":
+            return view.masked_account_number if view.account_number else "—"
         if key == "passbook":
-            return f"{view.jp_symbol} - {view.jp_number}" if view.jp_symbol else "—"
+            return f"{view.jp_symbol} - {mask(view.jp_number or '')}" if view.jp_symbol else "—"
         if key == "method":
             return "紙" if view.method == "paper" else "WEB"
         if key == "monthly_amount":
@@ -258,6 +269,7 @@ class SearchPage(QWidget):
         self.history_action = self._action(self.tr("履歴(&I)"), "Ctrl+H", self.history_of_selected)
         self.forms_action = self._action(self.tr("依頼書を印刷(&P)…"), "Ctrl+P", self.print_request_forms)
         self.ledger_action = self._action(self.tr("台帳(&L)"), "Ctrl+L", self.ledger_of_selected)
+        self.reveal_action = self._action(self.tr("口座番号を表示(&R)"), "F9", self.reveal_selected)
         self.menu_actions = [
             self.change_action,
             self.delete_action,
@@ -265,6 +277,8 @@ class SearchPage(QWidget):
             self.ledger_action,
             self.forms_action,
         ]
+        if allowed(operator, Action.REVEAL):
+            self.menu_actions.append(self.reveal_action)
         self.change_button = self._button(self.tr("変更(&E) F2"), self.change_action)
         self.delete_button = self._button(self.tr("削除(&D) Del"), self.delete_action)
         self.history_button = self._button(self.tr("履歴(&I) Ctrl+H"), self.history_action)
@@ -281,6 +295,14 @@ class SearchPage(QWidget):
         for button in action_buttons:
             actions.addWidget(button)
         layout.addLayout(actions)
+        # OP-3: what the role may not do is not offered at all (the services refuse it too)
+        for button, action in (
+            (self.change_button, Action.CHANGE),
+            (self.delete_button, Action.INVALIDATE),
+            (self.forms_button, Action.PRINT_FORMS),
+            (self.export_button, Action.EXPORT_PERSONAL),
+        ):
+            button.setVisible(allowed(operator, action))
 
         self.model.searchStarted.connect(lambda: self.count_label.setText(self.tr("検索中…")))
         self.model.searchFinished.connect(self._finished)
@@ -402,7 +424,15 @@ class SearchPage(QWidget):
     def print_request_forms(self) -> None:
         ids = self.selected_ids()
         if ids:
-            make_request_forms(self, self._runner, self._db, ids, self._user_forms, on_done=self._preview_opened)
+            make_request_forms(
+                self,
+                self._runner,
+                self._db,
+                ids,
+                self._user_forms,
+                on_done=self._preview_opened,
+                operator=self._operator,
+            )
 
     def _preview_opened(self, preview: QWidget) -> None:
         self.last_preview = preview
@@ -421,6 +451,7 @@ class SearchPage(QWidget):
             (self.history_action, view is not None),
             (self.ledger_action, view is not None),
             (self.forms_action, bool(self.selected_ids())),
+            (self.reveal_action, view is not None),
         ):
             action.setEnabled(enabled)  # the button follows (enabledChanged)
         self.export_button.setEnabled(self.model.rowCount() > 0)
@@ -468,6 +499,18 @@ class SearchPage(QWidget):
     def _export_failed(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("書き出しできませんでした"), error_text(error))
 
+    def reveal_selected(self) -> None:
+        """F9: the full account number of the selected registration, for a role that may (audited)."""
+        view = self.selected_view()
+        if view is None:
+            return
+        try:
+            number = reveal_account_number(self._db, self._operator, view.id)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("口座番号"), error.screen_message)
+            return
+        self.detail.reveal(view, number)
+
     def export_filters(self) -> list[str]:
         """The file dialog's choices, Excel first (the default): a CSV to open in a spreadsheet keeps customer
         numbers and leading zeros as they are; the plain CSV is for another program to read."""
@@ -501,13 +544,21 @@ class SearchPage(QWidget):
             self._runner,
             self,
             self.tr("{0} 件を書き出しています…").format(count),
-            lambda ctx: _export(self._db, ids_of_result(), target, ctx, spreadsheet_csv),
+            lambda ctx: _export(self._db, ids_of_result(), target, ctx, self._operator, spreadsheet_csv),
             lambda count: self.count_label.setText(self.tr("{0} 件を {1} に書き出しました").format(count, target)),
             self._export_failed,
         )
 
 
-def _export(db: Database, ids: list[int], target: Path, ctx: TaskContext, spreadsheet_csv: bool = True) -> int:
+def _export(
+    db: Database, ids: list[int], target: Path, ctx: TaskContext, operator: OperatorRef, spreadsheet_csv: bool = True
+) -> int:
     return export_registrations(
-        db, ids, target, progress=ctx.progress, cancelled=lambda: ctx.cancelled, spreadsheet_csv=spreadsheet_csv
+        db,
+        ids,
+        target,
+        progress=ctx.progress,
+        cancelled=lambda: ctx.cancelled,
+        spreadsheet_csv=spreadsheet_csv,
+        operator=operator,
     )

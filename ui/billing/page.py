@@ -45,6 +45,7 @@ from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
 from app.services.operators import OperatorRef
+from app.services.operators.output_audit import mask
 from ui.shared.data_events import Area, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
@@ -136,7 +137,7 @@ class BillingLinesModel(QAbstractTableModel):
             line.bank_code,
             line.branch_code,
             DEPOSIT_TYPE_LABELS.get(DepositType(line.deposit_type), str(line.deposit_type)),
-            line.account_number,
+            mask(line.account_number),  # masked like every list
             f"{line.amount:,}",
             str(line.new_code),
             line.description,

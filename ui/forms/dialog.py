@@ -181,8 +181,9 @@ def make_request_forms(
     registration_ids: list[int],
     user_forms: Path | None,
     on_done: Callable[[PdfPreview], None] | None = None,
+    operator: OperatorRef | None = None,
 ) -> None:
-    """Ask for the options, render in the background, then preview."""
+    """Ask for the options, render in the background, then preview (the print is checked and audited)."""
     allow_web = False
     try:
         forms.check_settings_for_forms(get_settings(db))  # said before the options, not after the rendering
@@ -208,7 +209,7 @@ def make_request_forms(
             return forms.render_request_forms(
                 db, registration_ids, target, form_type=form_type, blank_fields=options.blank_fields.isChecked(),
                 reissue=reissue, allow_web=allow_web, user_forms=user_forms, progress=ctx.progress,
-                cancelled=lambda: ctx.cancelled,
+                cancelled=lambda: ctx.cancelled, operator=operator,
             )  # fmt: skip
         except RenderCancelled:
             raise Cancelled from None

@@ -317,6 +317,7 @@ class PaperPage(QWidget):
                 tracking_number=view.tracking_number,
                 sent_on=view.sent_on,
                 shipment_id=view.id,
+                operator=self._operator,
             )
         except DomainError as error:
             self.message.setText(error.screen_message)

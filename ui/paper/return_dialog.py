@@ -229,6 +229,7 @@ class ReturnDialog(QDialog):
                 form_type="carbon",
                 reissue=Reissue(tuple(self.view.reasons)),  # the clerk's note is ours: not printed
                 allow_web=True,  # a return is always of a paper form
+                operator=self._operator,
             )
         except DomainError as error:
             self.message.setText(error.screen_message)

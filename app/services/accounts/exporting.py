@@ -14,6 +14,9 @@ from app.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_p
 from app.services.accounts.queries import rows_by_ids
 from app.services.accounts.views import RegistrationView
 from app.services.files import atomic_target
+from app.services.operators import OperatorRef
+from app.services.operators.output_audit import record_output
+from app.services.operators.permissions import Action, require
 
 TEXT = "@"
 # (header, view attribute, width, number format)
@@ -72,10 +75,14 @@ def export_registrations(
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
     spreadsheet_csv: bool = False,
+    operator: OperatorRef | None = None,
 ) -> int:
     """Write the registrations with these ids, in this order; returns how many were written. A .csv is the
     machine CSV (values as they are) unless `spreadsheet_csv`: then digit codes are written so that Excel and
-    LibreOffice keep them as text (20-digit customer numbers, leading zeros)."""
+    LibreOffice keep them as text (20-digit customer numbers, leading zeros). With `operator` (the screens and
+    the command line always pass it) the role is checked and the export is audited."""
+    if operator is not None:
+        require(operator, Action.EXPORT_PERSONAL)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InvalidValue("書き出せるのは .xlsx と .csv です", code="export_type")
@@ -83,5 +90,9 @@ def export_registrations(
     with atomic_target(path) as temporary:
         rows = _rows(db, ids, progress, cancelled)
         if suffix == ".xlsx":
-            return write_xlsx(temporary, "口座一覧", columns, rows, title="口座一覧")
-        return write_csv(temporary, columns, rows, spreadsheet=spreadsheet_csv)
+            written = write_xlsx(temporary, "口座一覧", columns, rows, title="口座一覧")
+        else:
+            written = write_csv(temporary, columns, rows, spreadsheet=spreadsheet_csv)
+    if operator is not None:
+        record_output(db, operator, "export", "registrations", written, path)
+    return written

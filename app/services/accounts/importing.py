@@ -20,6 +20,7 @@ from app.io.tabular import read_table
 from app.services.accounts.registering import check_batch, register_batch
 from app.services.accounts.views import RegistrationView
 from app.services.operators import OperatorRef
+from app.services.operators.permissions import Action, require
 from app.services.settings import get_settings
 
 COLUMNS: dict[str, str] = {FIELD_LABELS[name]: name for name in KEYED_FIELDS}  # header → field
@@ -56,6 +57,7 @@ def import_accounts(
     db: Database, path: Path, operator: OperatorRef, *, dry_run: bool = False, today: date | None = None
 ) -> ImportResult:
     """Validate every row; write them all in one transaction only when none has a problem."""
+    require(operator, Action.REGISTER)
     table = read_table(path)
     problems: list[ImportProblem] = []
     unknown = [h for h in table.headers if h and h not in COLUMNS and h not in OPTIONAL_COLUMNS]

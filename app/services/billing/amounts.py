@@ -24,6 +24,7 @@ from app.services.billing.common import (
 )
 from app.services.billing.months import PaperPolicy, _billable, _line_from, _month_row, _require_draft, paper_policy
 from app.services.operators import OperatorRef
+from app.services.operators.permissions import Action, require
 
 
 def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) -> tuple[int, list[ImportProblem]]:
@@ -32,6 +33,7 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
     The file is read and every row validated against a snapshot, outside the write lock; the write is one
     short transaction that re-checks what could have changed meanwhile (the month locked, a registration
     invalidated or stopped) before it writes."""
+    require(operator, Action.IMPORT_AMOUNTS)
     from app.io.tabular import read_table
 
     parsed = Month.parse(month)

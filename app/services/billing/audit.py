@@ -15,13 +15,12 @@ from app.db.models import (
 )
 from app.domain.business_calendar import BillingMonth as Month
 from app.services.operators import OperatorRef
+from app.services.operators.audit import audit
 
 
 def _audit(session: Session, operator: OperatorRef, month: str, action: str, **changes: Any) -> None:
     """Every change to a billing month leaves its row in the append-only audit log, in the same transaction."""
-    session.add(
-        AuditLog(operator_id=operator.id, entity="billing_month", entity_id=month, action=action, changes=changes)
-    )
+    audit(session, operator, "billing_month", month, action, **changes)
 
 
 def audit_trail(db: Database, month: str) -> list[tuple[datetime, str, str, dict[str, Any]]]:

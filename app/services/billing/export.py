@@ -49,6 +49,8 @@ from app.services.billing.months import _month_row
 from app.services.billing.schedule import schedule_for
 from app.services.files import staged_file
 from app.services.operators import OperatorRef
+from app.services.operators.audit import audit
+from app.services.operators.permissions import Action, require
 from app.services.settings import SettingsView, _view, load_settings
 
 
@@ -312,6 +314,7 @@ def export_month(
     """Write the month as .xlsx or the bank format; refused with every problem when a line cannot be billed.
     The bank format exists only as the final file (or a copy of a month already final), with a complete header.
     As final, the month is locked (BILL-6). A past deadline is a warning, not a refusal."""
+    require(operator, Action.EXPORT_FINAL if final else Action.EXPORT_PERSONAL)
     if fmt not in ("xlsx", "zengin"):
         raise InvalidValue("形式は xlsx か zengin です", code="export_format")
     parsed = Month.parse(month)
@@ -412,6 +415,8 @@ def _record(
                 file_name=path.name,
             )
         )
+        audit(session, operator, "output", "billing_file", "export", what=f"billing {month} {fmt}",
+              count=count, file=str(path), final=final)  # fmt: skip
 
 
 def _recheck_changed_registrations(session: Session, row: BillingMonth, snap: _Snapshot) -> None:

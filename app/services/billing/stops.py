@@ -26,6 +26,7 @@ from app.services.billing.common import (
 from app.services.billing.months import _line_view, _month_row
 from app.services.billing.schedule import schedule_for
 from app.services.operators import OperatorRef
+from app.services.operators.permissions import Action, require
 from app.services.settings import get_settings
 
 
@@ -33,6 +34,7 @@ def stop_line(
     db: Database, month: str, customer_number: str, reason: str, operator: OperatorRef, *, today: date | None = None
 ) -> LineView:
     """BILL-7: after the lock, stop one line until the stop-request deadline; refused after it."""
+    require(operator, Action.STOP_REQUEST)
     if not reason.strip():
         raise InvalidValue("振替停止の理由を入力してください", code="reason_required")
     parsed = Month.parse(month)

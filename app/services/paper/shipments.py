@@ -18,6 +18,8 @@ from app.domain.lifecycle import ReturnStatus, ShipmentStatus, presumed_complete
 from app.messages import text
 from app.services.accounts.views import Action
 from app.services.operators import OperatorRef
+from app.services.operators.permissions import Action as Permission
+from app.services.operators.permissions import require
 from app.services.paper.holds import HeldForm, check_send_anyway, missing_items, waiting_query
 from app.services.settings import get_settings
 from app.services.transitions import move_registration, move_return, move_shipment, record_history
@@ -73,6 +75,7 @@ def create_shipment(
     limits it to these registration ids. A form whose stored checklist is incomplete is held back (listed in
     the result's `held_back`) unless a supervisor sends it anyway (`send_anyway`: customer numbers) with a
     `reason`, recorded on the shipment item and in the registration's history."""
+    require(operator, Permission.SHIPMENTS)
     anyway = list(dict.fromkeys(n.strip() for n in send_anyway if n.strip()))
     check_send_anyway(operator, anyway, reason)
     with db.write() as session:
@@ -130,6 +133,7 @@ def send_shipment(
     db: Database, shipment_id: int, sent_on: date, operator: OperatorRef, *, tracking_number: str = ""
 ) -> ShipmentView:
     """Record the date sent and the tracking number (COVER-2); every form in it is now awaiting the bank."""
+    require(operator, Permission.SHIPMENTS)
     with db.write() as session:
         shipment = session.get(Shipment, shipment_id)
         if shipment is None:

@@ -1,0 +1,1 @@
+"""Operators: login, the first supervisor, operators and maintenance, the audit log, the idle lock."""
