@@ -18,6 +18,8 @@ have_lib libgssapi_krb5.so.2 || need+=(libgssapi-krb5-2)
 have_lib libxcb-cursor.so.0 || need+=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libxcb-randr0)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# kofuri backup / restore on PostgreSQL
+command -v pg_dump >/dev/null || need+=(postgresql-client)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

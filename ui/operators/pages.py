@@ -25,6 +25,7 @@ from app.domain.errors import DomainError
 from app.services import operators
 from app.services.operators import OperatorRef, Role
 from app.services.operators.audit import ACTION_LABELS
+from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
 from ui.shared.widgets import DateRange, RowsModel, ok_cancel
 
 
@@ -40,7 +41,15 @@ class OperatorsPage(QWidget):
         self._db, self._operator = db, operator
         layout = QVBoxLayout(self)
         layout.addWidget(_title(self.tr("担当者")))
-        self.model = RowsModel(("ログインID", "氏名", "役割", "状態"), self)
+        self.model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "ログインID"),
+                QT_TRANSLATE_NOOP("Labels", "氏名"),
+                QT_TRANSLATE_NOOP("Labels", "役割"),
+                QT_TRANSLATE_NOOP("Labels", "状態"),
+            ),
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName("operators")
         self.table.setModel(self.model)
@@ -219,7 +228,7 @@ class AuditPage(QWidget):
         self.kind.setObjectName("audit_kind")
         self.kind.addItem(self.tr("すべて"), "")
         for key, label in ACTION_LABELS.items():
-            self.kind.addItem(self.tr(label), key)
+            self.kind.addItem(tr_label(label), key)
         search = QPushButton(self.tr("表示(&S)"))
         search.setObjectName("audit_search")
         search.clicked.connect(self.reload)
@@ -230,7 +239,17 @@ class AuditPage(QWidget):
         filters.addWidget(self.kind)
         filters.addWidget(search)
         layout.addLayout(filters)
-        self.model = RowsModel(("日時", "担当者", "種類", "内容", "端末", "DBユーザー"), self)
+        self.model = RowsModel(
+            (
+                QT_TRANSLATE_NOOP("Labels", "日時"),
+                QT_TRANSLATE_NOOP("Labels", "担当者"),
+                QT_TRANSLATE_NOOP("Labels", "種類"),
+                QT_TRANSLATE_NOOP("Labels", "内容"),
+                QT_TRANSLATE_NOOP("Labels", "端末"),
+                QT_TRANSLATE_NOOP("Labels", "DBユーザー"),
+            ),
+            self,
+        )
         self.table = QTableView()
         self.table.setObjectName("audit")
         self.table.setModel(self.model)

@@ -19,6 +19,9 @@ from app.services.operators.audit import audit
 from app.services.operators.core import OperatorRef
 from app.services.operators.maintenance import require_maintenance
 
+# custom format, no owners, no privileges (the roles and grants are set again by `initialize`)
+PG_DUMP_ARGS = ("-Fc", "-O", "-x")
+PG_RESTORE_ARGS = ("-1", "-O", "-x")  # one transaction
 REQUIRED_TABLES = {"alembic_version", "operator", "account_registration", "audit_log"}
 
 
@@ -28,7 +31,7 @@ def _stamp() -> str:
 
 def default_backup_path(db: Database, folder: Path) -> Path:
     suffix = ".sqlite3" if db.is_sqlite else ".dump"
-    return folder / f"kofuri-{_stamp()}{suffix}"
+    return folder / f"backup-{_stamp()}{suffix}"
 
 
 def _libpq_url(db: Database) -> str:
@@ -91,8 +94,7 @@ def backup(db: Database, operator: OperatorRef, target: Path) -> Path:
         _sqlite_copy(db.sqlite_path, target)
     else:
         temporary = target.with_name(target.name + ".part")
-        _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "-f", str(temporary),
-              _libpq_url(db)])  # fmt: skip
+        _run([_tool("pg_dump"), *PG_DUMP_ARGS, "-f", str(temporary), _libpq_url(db)])
         os.chmod(temporary, 0o600)
         os.replace(temporary, target)
     with db.write() as session:
@@ -120,15 +122,18 @@ def restore(db: Database, operator: OperatorRef, source: Path, aside_folder: Pat
             dst.close()
             src.close()
     else:
-        _run([_tool("pg_restore"), "--list", str(source)])  # a readable archive, or nothing happens
+        _run([_tool("pg_restore"), "-l", str(source)])  # a readable archive, or nothing happens
         aside_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         backup_aside = aside.with_name(aside.name + ".part")
-        _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "-f", str(backup_aside),
-              _libpq_url(db)])  # fmt: skip
+        _run([_tool("pg_dump"), *PG_DUMP_ARGS, "-f", str(backup_aside), _libpq_url(db)])
         os.replace(backup_aside, aside)
         db.dispose()
-        _run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
-              "--single-transaction", "-d", _libpq_url(db), str(source)])  # fmt: skip
+        # the schema is emptied and the archive restored into it in one transaction (the current one is aside)
+        with db.write() as session:
+            session.connection().exec_driver_sql("DROP SCHEMA public CASCADE")
+            session.connection().exec_driver_sql("CREATE SCHEMA public")
+        db.dispose()
+        _run([_tool("pg_restore"), *PG_RESTORE_ARGS, "-d", _libpq_url(db), str(source)])
     with db.write() as session:
         audit(session, operator, "database", "restore", "restore", file=str(source), kept_aside=str(aside))
     return aside

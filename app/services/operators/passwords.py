@@ -10,7 +10,7 @@ from app.domain.errors import InvalidValue
 MIN_LENGTH = 8
 HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 # Verified against when the login ID is unknown or has no password, so it costs the same time as a real one.
-_DUMMY = HASHER.hash("kofuri-dummy-password-never-matches")
+_DUMMY = HASHER.hash("dummy-password-that-never-matches")
 
 
 def check_new_password(password: str) -> None:

@@ -30,7 +30,7 @@ from app.db.database import Database
 from app.services.operators.core import Role
 
 GATE_PASSWORD_ENV = "KOFURI_PG_GATE_PASSWORD"
-DEFAULT_GATE_PASSWORD = "kofuri-gate"
+DEFAULT_GATE_PASSWORD = "gate-counts-failures-only"
 MAX_FAILURES = 3
 
 CLERK_WRITES = {
