@@ -61,6 +61,60 @@
         </message>
     </context>
     <context>
+        <name>AddOperatorDialog</name>
+        <message>
+            <source>担当者の追加</source>
+            <translation>Add operator</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>&amp;Login ID</translation>
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>役割(&amp;R)</source>
+            <translation>&amp;Role</translation>
+        </message>
+        <message>
+            <source>初回パスワード(&amp;P)</source>
+            <translation>Initial &amp;password</translation>
+        </message>
+        <message>
+            <source>追加</source>
+            <translation>Add</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>監査ログ</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <source>ログインID</source>
+            <translation>Login ID</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>表示(&amp;S)</source>
+            <translation>&amp;Show</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation>{0} items</translation>
+        </message>
+    </context>
+    <context>
         <name>BillingPage</name>
         <message>
             <source>口座振替請求</source>
@@ -83,8 +137,20 @@
             <translation>E&amp;xport to Excel…</translation>
         </message>
         <message>
-            <source>全銀形式で書き出す(&amp;Z)…</source>
-            <translation>Export in &amp;Zengin format…</translation>
+            <source>全銀形式で書き出す（確定のみ）(&amp;Z)…</source>
+            <translation>Export in the &amp;Zengin format (final only)…</translation>
+        </message>
+        <message>
+            <source>全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください</source>
+            <translation>The Zengin file is made only when exporting as final. Before that, use the content check</translation>
+        </message>
+        <message>
+            <source>全銀データの内容を確認(&amp;V)</source>
+            <translation>&amp;View the Zengin data</translation>
+        </message>
+        <message>
+            <source>ヘッダー・件数・合計を表示します（ファイルは作りません）</source>
+            <translation>Shows the header, count and total (no file is made)</translation>
         </message>
         <message>
             <source>確定として書き出す（以後ロック）(&amp;K)</source>
@@ -161,6 +227,24 @@
             <translation>Importing amounts…</translation>
         </message>
         <message>
+            <source>{0} 件の問題があるため作成していません。問題の一覧を確かめてください</source>
+            <translation>Not made because of {0} problems. Please check the list of problems</translation>
+        </message>
+        <message>
+            <source>請求の確定</source>
+            <translation>Finalise billing</translation>
+        </message>
+        <message>
+            <source>{0} の請求を確定します（{1} 件、合計 {2} 円）。
+確定すると、この月の金額の変更・明細の追加はできなくなります。確定しますか？</source>
+            <translation>Finalise the billing of {0} ({1} lines, total {2} yen).
+Once final, amounts of this month cannot be changed and no lines can be added. Finalise?</translation>
+        </message>
+        <message>
+            <source>確定しませんでした</source>
+            <translation>Not finalised</translation>
+        </message>
+        <message>
             <source>請求データの書き出し</source>
             <translation>Export billing data</translation>
         </message>
@@ -181,6 +265,10 @@
             <translation>Exporting billing data…</translation>
         </message>
         <message>
+            <source>全銀データの内容を確認しています…</source>
+            <translation>Checking the Zengin data…</translation>
+        </message>
+        <message>
             <source>停止する明細を選んでください</source>
             <translation>Select the line to stop</translation>
         </message>
@@ -199,6 +287,14 @@
         <message>
             <source>外す明細を選んでください</source>
             <translation>Select the line to remove</translation>
+        </message>
+        <message>
+            <source>明細から外す</source>
+            <translation>Remove from the lines</translation>
+        </message>
+        <message>
+            <source>顧客番号 {0}（{1}、{2} 円）を {3} の明細から外しますか？</source>
+            <translation>Remove customer number {0} ({1}, {2} yen) from the lines of {3}?</translation>
         </message>
         <message>
             <source>顧客番号 {0} を明細から外しました</source>
@@ -284,6 +380,29 @@ Save anyway?</translation>
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>パスワードの変更</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>パスワードが再設定されています。新しいパスワードを決めてください</source>
+            <translation>Your password was reset. Please choose a new password</translation>
+        </message>
+        <message>
+            <source>新しいパスワード(&amp;N)</source>
+            <translation>&amp;New password</translation>
+        </message>
+        <message>
+            <source>もう一度(&amp;A)</source>
+            <translation>&amp;Again</translation>
+        </message>
+        <message>
+            <source>確認用のパスワードが一致しません</source>
+            <translation>The passwords do not match</translation>
+        </message>
+    </context>
+    <context>
         <name>DateRange</name>
         <message>
             <source>指定</source>
@@ -321,6 +440,68 @@ Save anyway?</translation>
         <message>
             <source>口振デスク</source>
             <translation>Kofuri Desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstSupervisorDialog</name>
+        <message>
+            <source>口振デスク — 最初の責任者</source>
+            <translation>Kofuri Desk — first supervisor</translation>
+        </message>
+        <message>
+            <source>担当者が登録されていません。最初の責任者を登録してください</source>
+            <translation>No operators are registered yet. Please register the first supervisor</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>&amp;Login ID</translation>
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)（8文字以上）</source>
+            <translation>&amp;Password (8 characters or more)</translation>
+        </message>
+        <message>
+            <source>もう一度(&amp;A)</source>
+            <translation>&amp;Again</translation>
+        </message>
+        <message>
+            <source>確認用のパスワードが一致しません</source>
+            <translation>The passwords do not match</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>対応の記録</source>
+            <translation>Follow-up record</translation>
+        </message>
+        <message>
+            <source>顧客</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>推奨対応</source>
+            <translation>Recommended action</translation>
+        </message>
+        <message>
+            <source>状態(&amp;S)</source>
+            <translation>&amp;Status</translation>
+        </message>
+        <message>
+            <source>連絡の記録(&amp;N)</source>
+            <translation>Contact &amp;note</translation>
+        </message>
+        <message>
+            <source>記録</source>
+            <translation>Record</translation>
         </message>
     </context>
     <context>
@@ -368,6 +549,21 @@ Save anyway?</translation>
         <message>
             <source>{0} 件</source>
             <translation>{0} items</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleGuard</name>
+        <message>
+            <source>一定時間操作がなかったため、画面をロックしました。パスワードを入力してください</source>
+            <translation>The screen was locked after a period without use. Please enter your password</translation>
+        </message>
+        <message>
+            <source>メンテナンス中です（{0} まで）</source>
+            <translation>Under maintenance (until {0})</translation>
+        </message>
+        <message>
+            <source>。次の操作で画面をロックします</source>
+            <translation>. The screen locks at the next action</translation>
         </message>
     </context>
     <context>
@@ -646,6 +842,10 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Removed {0} from the lines (¥{1})</translation>
         </message>
         <message>
+            <source>確定・ロック（{0} 件 {1} 円、{2}）</source>
+            <translation>Final, locked ({0} lines, {1} yen, {2})</translation>
+        </message>
+        <message>
             <source>{0} の振替停止依頼（{1}）</source>
             <translation>Stop of debits for {0} ({1})</translation>
         </message>
@@ -690,6 +890,14 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Own template: {0}</translation>
         </message>
         <message>
+            <source>WEB登録のお客様</source>
+            <translation>Web-registered customer</translation>
+        </message>
+        <message>
+            <source>依頼書を作成できません</source>
+            <translation>Cannot make the forms</translation>
+        </message>
+        <message>
             <source>口座振替依頼書.pdf</source>
             <translation>direct-debit-request-forms.pdf</translation>
         </message>
@@ -720,6 +928,10 @@ An invalidated registration can no longer be billed. Its data and history are ke
         <message>
             <source>合計</source>
             <translation>Total</translation>
+        </message>
+        <message>
+            <source>確認できていない項目</source>
+            <translation>Items not checked</translation>
         </message>
         <message>
             <source>残り日数</source>
@@ -777,6 +989,86 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <source>対象のお客様</source>
             <translation>Customers concerned</translation>
         </message>
+        <message>
+            <source>ログインID</source>
+            <translation>Login ID</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>役割</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>端末</source>
+            <translation>Machine</translation>
+        </message>
+        <message>
+            <source>DBユーザー</source>
+            <translation>DB user</translation>
+        </message>
+        <message>
+            <source>コード</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>金額（円）</source>
+            <translation>Amount (yen)</translation>
+        </message>
+        <message>
+            <source>振替済</source>
+            <translation>Debited</translation>
+        </message>
+        <message>
+            <source>振替済（円）</source>
+            <translation>Debited (yen)</translation>
+        </message>
+        <message>
+            <source>振替不能</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>振替不能（円）</source>
+            <translation>Failed (yen)</translation>
+        </message>
+        <message>
+            <source>請求月</source>
+            <translation>Billing month</translation>
+        </message>
+        <message>
+            <source>不能率</source>
+            <translation>Failure rate</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>レコード</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>未収（円）</source>
+            <translation>Unpaid (yen)</translation>
+        </message>
+        <message>
+            <source>推奨対応</source>
+            <translation>Recommended action</translation>
+        </message>
     </context>
     <context>
         <name>LanguageMenu</name>
@@ -806,6 +1098,71 @@ An invalidated registration can no longer be billed. Its data and history are ke
         </message>
     </context>
     <context>
+        <name>LedgerDialog</name>
+        <message>
+            <source>台帳 {0}</source>
+            <translation>Ledger {0}</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;P)…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>PDF に保存(&amp;S)…</source>
+            <translation>&amp;Save as PDF…</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>台帳を PDF に保存</source>
+            <translation>Save the ledger as PDF</translation>
+        </message>
+        <message>
+            <source>台帳</source>
+            <translation>Ledger</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockOverlay</name>
+        <message>
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>口振デスク — ログイン</source>
+            <translation>Kofuri Desk — log in</translation>
+        </message>
+        <message>
+            <source>ログインIDとパスワードを入力してください</source>
+            <translation>Please enter your login ID and password</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>&amp;Login ID</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>&amp;Password</translation>
+        </message>
+        <message>
+            <source>ログイン</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>パスワードを変更するまでログインできません</source>
+            <translation>You cannot log in until the password is changed</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>口振デスク</source>
@@ -832,16 +1189,36 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Billing</translation>
         </message>
         <message>
+            <source>振替結果</source>
+            <translation>Debit results</translation>
+        </message>
+        <message>
             <source>加盟店設定</source>
             <translation>Merchant settings</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>Operators</translation>
+        </message>
+        <message>
+            <source>監査ログ</source>
+            <translation>Audit log</translation>
         </message>
         <message>
             <source>データベース: {0}</source>
             <translation>Database: {0}</translation>
         </message>
         <message>
-            <source>担当者: {0}（{1}）</source>
-            <translation>Clerk: {0} ({1})</translation>
+            <source>担当者: {0}（{1}・{2}）</source>
+            <translation>Operator: {0} ({1}, {2})</translation>
+        </message>
+        <message>
+            <source>入力中の依頼書</source>
+            <translation>Form being keyed</translation>
+        </message>
+        <message>
+            <source>新規口座登録に保存していない入力があります。保存せずに終了しますか？</source>
+            <translation>The new registration has input that is not saved. Quit without saving?</translation>
         </message>
         <message>
             <source>ファイル(&amp;F)</source>
@@ -891,6 +1268,28 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>&amp;Save (Ctrl+S)</translation>
         </message>
         <message>
+            <source>依頼書の確認</source>
+            <translation>Form check</translation>
+        </message>
+        <message>
+            <source>次の確認が済んでいません:
+{0}
+
+確認が済んでいないまま保存しますか？</source>
+            <translation>These checks are not done:
+{0}
+
+Save without them?</translation>
+        </message>
+        <message>
+            <source>・{0}</source>
+            <translation>- {0}</translation>
+        </message>
+        <message>
+            <source>保存していません。依頼書を確認してチェックを付けてください</source>
+            <translation>Not saved. Please check the form and tick the items</translation>
+        </message>
+        <message>
             <source>赤字の項目を直してください</source>
             <translation>Please correct the fields shown in red</translation>
         </message>
@@ -907,8 +1306,115 @@ An invalidated registration can no longer be billed. Its data and history are ke
 Register anyway?</translation>
         </message>
         <message>
+            <source>顧客番号 {0} を登録しました（番号入り白紙の依頼書の予約番号）</source>
+            <translation>Customer number {0} registered (the number reserved on a numbered blank form)</translation>
+        </message>
+        <message>
             <source>顧客番号 {0} を登録しました</source>
             <translation>Registered customer number {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPage</name>
+        <message>
+            <source>担当者</source>
+            <translation>Operators</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>&amp;Add…</translation>
+        </message>
+        <message>
+            <source>ロック解除(&amp;U)</source>
+            <translation>&amp;Unlock</translation>
+        </message>
+        <message>
+            <source>ロック(&amp;L)</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <source>パスワード再設定(&amp;R)…</source>
+            <translation>&amp;Reset password…</translation>
+        </message>
+        <message>
+            <source>役割の変更(&amp;Y)…</source>
+            <translation>Change role (&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>メンテナンス</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>お知らせ（例: バックアップのため）</source>
+            <translation>Notice (e.g. for a backup)</translation>
+        </message>
+        <message>
+            <source>メンテナンス開始(&amp;M)</source>
+            <translation>Start &amp;maintenance</translation>
+        </message>
+        <message>
+            <source>メンテナンス終了(&amp;E)</source>
+            <translation>&amp;End maintenance</translation>
+        </message>
+        <message>
+            <source>終了予定</source>
+            <translation>Planned end</translation>
+        </message>
+        <message>
+            <source>ロック中</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>メンテナンス中です（{0} まで）{1}</source>
+            <translation>Under maintenance (until {0}){1}</translation>
+        </message>
+        <message>
+            <source>通常運用中</source>
+            <translation>In normal operation</translation>
+        </message>
+        <message>
+            <source>{0} のロックを解除しました</source>
+            <translation>{0} unlocked</translation>
+        </message>
+        <message>
+            <source>{0} をロックしました</source>
+            <translation>{0} locked</translation>
+        </message>
+        <message>
+            <source>パスワード再設定</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <source>仮パスワード（8文字以上。次のログインで変更が必要）</source>
+            <translation>Temporary password (8 characters or more; to be changed at the next login)</translation>
+        </message>
+        <message>
+            <source>{0} のパスワードを再設定しました</source>
+            <translation>Password of {0} reset</translation>
+        </message>
+        <message>
+            <source>役割の変更</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <source>役割</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>{0} の役割を {1} にしました</source>
+            <translation>Role of {0} set to {1}</translation>
+        </message>
+        <message>
+            <source>{0} を追加しました</source>
+            <translation>{0} added</translation>
+        </message>
+        <message>
+            <source>メンテナンスを開始しました</source>
+            <translation>Maintenance started</translation>
+        </message>
+        <message>
+            <source>メンテナンスを終了しました</source>
+            <translation>Maintenance ended</translation>
         </message>
     </context>
     <context>
@@ -942,8 +1448,52 @@ Register anyway?</translation>
             <translation>&amp;Print cover sheet and annex…</translation>
         </message>
         <message>
+            <source>確認済みを記録(&amp;K)…</source>
+            <translation>Record as chec&amp;ked…</translation>
+        </message>
+        <message>
+            <source>理由を付けて発送に含める(&amp;Y)…</source>
+            <translation>Include in the shipment with a reason (&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>責任者だけが使えます</source>
+            <translation>Supervisors only</translation>
+        </message>
+        <message>
+            <source>保留中の依頼書を選んでください</source>
+            <translation>Please select held forms</translation>
+        </message>
+        <message>
+            <source>確認済みを記録</source>
+            <translation>Record as checked</translation>
+        </message>
+        <message>
+            <source>依頼書の原本を確認し、チェック項目がすべて満たされていることを記録します（メモ）:</source>
+            <translation>Records that the original form was checked and every item is met (note):</translation>
+        </message>
+        <message>
+            <source>{0} 件を確認済みにしました。次の発送に含まれます</source>
+            <translation>{0} forms marked as checked. They go with the next shipment</translation>
+        </message>
+        <message>
+            <source>チェック未完了のまま発送に含める</source>
+            <translation>Include without complete checks</translation>
+        </message>
+        <message>
+            <source>{0} 件をチェック未完了のまま発送に含めます。理由:</source>
+            <translation>Include {0} forms without complete checks. Reason:</translation>
+        </message>
+        <message>
             <source>発送 {0}: 新規分 {1} 枚、不備分 {2} 枚</source>
             <translation>Shipment {0}: {1} new forms, {2} corrected forms</translation>
+        </message>
+        <message>
+            <source>（チェック未完了のまま {0} 枚を含めました）</source>
+            <translation>({0} forms included without complete checks)</translation>
+        </message>
+        <message>
+            <source>。チェックが済んでいない {0} 枚は保留しました（下の一覧）</source>
+            <translation>. {0} forms with incomplete checks were held back (list below)</translation>
         </message>
         <message>
             <source>発送を選んでください</source>
@@ -1048,6 +1598,22 @@ Register anyway?</translation>
         <message>
             <source>発送待ち: 新規分 {0} 枚・不備分 {1} 枚</source>
             <translation>Waiting to be sent: {0} new, {1} corrected</translation>
+        </message>
+        <message>
+            <source>チェックが済んでいないため次の発送に含めない依頼書: {0} 件</source>
+            <translation>Forms held from the next shipment for incomplete checks: {0}</translation>
+        </message>
+        <message>
+            <source>チェック未完了で保留中の依頼書はありません</source>
+            <translation>No forms are held for incomplete checks</translation>
+        </message>
+        <message>
+            <source>不備分</source>
+            <translation>Corrected</translation>
+        </message>
+        <message>
+            <source>新規分</source>
+            <translation>New</translation>
         </message>
         <message>
             <source>すべて</source>
@@ -1175,6 +1741,10 @@ Register anyway?</translation>
             <translation>Account ho&amp;lder in kana</translation>
         </message>
         <message>
+            <source>契約者と同じ(&amp;U)</source>
+            <translation>Same as the contract holder (&amp;U)</translation>
+        </message>
+        <message>
             <source>登録</source>
             <translation>Registration</translation>
         </message>
@@ -1238,8 +1808,8 @@ Register anyway?</translation>
             <translation>Create as a &amp;reissue</translation>
         </message>
         <message>
-            <source>再発行の理由（委託者用に印刷されます）</source>
-            <translation>Reason for the reissue (printed on the consignor copy)</translation>
+            <source>再発行の理由（例: 口座番号相違）。お客様の用紙に理由と直してほしいことを印刷します</source>
+            <translation>Reason for the re-issue (e.g. wrong account number). The reason and what to correct are printed on the customer's sheet</translation>
         </message>
         <message>
             <source>理由</source>
@@ -1263,6 +1833,209 @@ Register anyway?</translation>
         <message>
             <source>依頼書を作成しています…</source>
             <translation>Creating request forms…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPage</name>
+        <message>
+            <source>振替結果</source>
+            <translation>Debit results</translation>
+        </message>
+        <message>
+            <source>請求月(&amp;M)</source>
+            <translation>Billing &amp;month</translation>
+        </message>
+        <message>
+            <source>結果ファイルを取り込む(&amp;I)…</source>
+            <translation>&amp;Import a result file…</translation>
+        </message>
+        <message>
+            <source>取り込み済みの結果を差し替える（責任者）</source>
+            <translation>Replace imported results (supervisor)</translation>
+        </message>
+        <message>
+            <source>この内容で取り込む(&amp;C)</source>
+            <translation>Import as shown (&amp;C)</translation>
+        </message>
+        <message>
+            <source>結果はまだ取り込まれていません</source>
+            <translation>No results imported yet</translation>
+        </message>
+        <message>
+            <source>結果コード別</source>
+            <translation>By result code</translation>
+        </message>
+        <message>
+            <source>金融機関別</source>
+            <translation>By bank</translation>
+        </message>
+        <message>
+            <source>直近12か月の振替済・振替不能（件数）</source>
+            <translation>Debited and failed over the last 12 months (count)</translation>
+        </message>
+        <message>
+            <source>集計</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>振替不能のみ</source>
+            <translation>Failed only</translation>
+        </message>
+        <message>
+            <source>銀行コード</source>
+            <translation>Bank code</translation>
+        </message>
+        <message>
+            <source>顧客番号</source>
+            <translation>Customer number</translation>
+        </message>
+        <message>
+            <source>結果(&amp;R)</source>
+            <translation>&amp;Result</translation>
+        </message>
+        <message>
+            <source>銀行</source>
+            <translation>Bank</translation>
+        </message>
+        <message>
+            <source>結果明細</source>
+            <translation>Result lines</translation>
+        </message>
+        <message>
+            <source>完了していないものだけ(&amp;W)</source>
+            <translation>Open items only (&amp;W)</translation>
+        </message>
+        <message>
+            <source>対応を記録(&amp;U)…</source>
+            <translation>Record follow-&amp;up…</translation>
+        </message>
+        <message>
+            <source>台帳(&amp;L) Ctrl+L</source>
+            <translation>&amp;Ledger Ctrl+L</translation>
+        </message>
+        <message>
+            <source>再請求(&amp;B)…</source>
+            <translation>Re-&amp;bill…</translation>
+        </message>
+        <message>
+            <source>他の方法で入金(&amp;P)…</source>
+            <translation>&amp;Paid another way…</translation>
+        </message>
+        <message>
+            <source>選んだ項目の連絡記録</source>
+            <translation>Contact log of the selected item</translation>
+        </message>
+        <message>
+            <source>台帳</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <source>対応リスト</source>
+            <translation>Follow-up list</translation>
+        </message>
+        <message>
+            <source>確定した請求月はまだありません</source>
+            <translation>No final billing month yet</translation>
+        </message>
+        <message>
+            <source>{0}: 確定済み・結果待ち</source>
+            <translation>{0}: final, waiting for results</translation>
+        </message>
+        <message>
+            <source>{0} 結果取込済（{1} {2}）　振替済 {3} 件 {4} 円　振替不能 {5} 件 {6} 円</source>
+            <translation>{0} results imported ({1} {2})  debited {3} ({4} yen)  failed {5} ({6} yen)</translation>
+        </message>
+        <message>
+            <source>振替済</source>
+            <translation>Debited</translation>
+        </message>
+        <message>
+            <source>振替不能</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>（先頭 {0} 件を表示）</source>
+            <translation>(first {0} shown)</translation>
+        </message>
+        <message>
+            <source>{0} 件{1}</source>
+            <translation>{0} items{1}</translation>
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation>{0} items</translation>
+        </message>
+        <message>
+            <source>振替結果ファイル</source>
+            <translation>Debit result file</translation>
+        </message>
+        <message>
+            <source>振替結果 (*.txt *.dat *.csv *.xlsx);;すべて (*)</source>
+            <translation>Debit results (*.txt *.dat *.csv *.xlsx);;All (*)</translation>
+        </message>
+        <message>
+            <source>振替結果を照合しています…</source>
+            <translation>Reconciling the debit results…</translation>
+        </message>
+        <message>
+            <source>振替結果を取り込んでいます…</source>
+            <translation>Importing the debit results…</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）: 振替済 {2} 件 {3} 円、振替不能 {4} 件 {5} 円。登録の確認 {6} 件、新しい依頼書が必要 {7} 件、請求停止 {8} 件、対応項目 {9} 件（不備返却中の振替済 {10} 件）</source>
+            <translation>{0} ({1}): debited {2} ({3} yen), failed {4} ({5} yen). Registrations confirmed {6}, new form needed {7}, billing stopped {8}, follow-up items {9} (debited while returned for correction {10})</translation>
+        </message>
+        <message>
+            <source>差し替えると: </source>
+            <translation>Replacing gives: </translation>
+        </message>
+        <message>
+            <source>取り込むと: </source>
+            <translation>Importing gives: </translation>
+        </message>
+        <message>
+            <source>取り込みました: </source>
+            <translation>Imported: </translation>
+        </message>
+        <message>
+            <source>取り込めませんでした（何も変更していません）</source>
+            <translation>Could not import (nothing was changed)</translation>
+        </message>
+        <message>
+            <source>振替結果を取り込めません</source>
+            <translation>Cannot import the debit results</translation>
+        </message>
+        <message>
+            <source>連絡記録はまだありません</source>
+            <translation>No contact notes yet</translation>
+        </message>
+        <message>
+            <source>記録できません</source>
+            <translation>Cannot record</translation>
+        </message>
+        <message>
+            <source>再請求</source>
+            <translation>Re-bill</translation>
+        </message>
+        <message>
+            <source>下書きの請求月がありません。先に請求月を準備してください</source>
+            <translation>There is no draft billing month. Please prepare one first</translation>
+        </message>
+        <message>
+            <source>再請求できません</source>
+            <translation>Cannot re-bill</translation>
+        </message>
+        <message>
+            <source>他の方法で入金</source>
+            <translation>Paid another way</translation>
+        </message>
+        <message>
+            <source>入金の方法と日付（例: 現金 1/15 窓口）</source>
+            <translation>How and when it was paid (e.g. cash 1/15 at the counter)</translation>
         </message>
     </context>
     <context>
@@ -1356,10 +2129,6 @@ Register anyway?</translation>
             <translation>reissue_{0}.pdf</translation>
         </message>
         <message>
-            <source>不備返却: {0}</source>
-            <translation>Returned form: {0}</translation>
-        </message>
-        <message>
             <source>再発行の依頼書</source>
             <translation>Reissued form</translation>
         </message>
@@ -1431,6 +2200,14 @@ Register anyway?</translation>
             <translation>&amp;Print request form…</translation>
         </message>
         <message>
+            <source>台帳(&amp;L)</source>
+            <translation>&amp;Ledger</translation>
+        </message>
+        <message>
+            <source>口座番号を表示(&amp;R)</source>
+            <translation>Show account number (&amp;R)</translation>
+        </message>
+        <message>
             <source>変更(&amp;E) F2</source>
             <translation>&amp;Edit F2</translation>
         </message>
@@ -1459,8 +2236,32 @@ Register anyway?</translation>
             <translation>{0:,} rows</translation>
         </message>
         <message>
+            <source>顧客番号 {0} の変更を保存しました</source>
+            <translation>Changes to customer number {0} saved</translation>
+        </message>
+        <message>
+            <source>顧客番号 {0} を無効にしました（状態「無効」で検索すると表示されます）</source>
+            <translation>Customer number {0} invalidated (search with the status "invalid" to see it)</translation>
+        </message>
+        <message>
             <source>書き出しできませんでした</source>
             <translation>Could not export</translation>
+        </message>
+        <message>
+            <source>口座番号</source>
+            <translation>Account number</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV・Excel や LibreOffice で開く用（番号を文字として保存）(*.csv)</source>
+            <translation>CSV for Excel or LibreOffice (numbers kept as text) (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV・ほかのシステムへの取込用（値をそのまま保存）(*.csv)</source>
+            <translation>CSV for another system (values as they are) (*.csv)</translation>
         </message>
         <message>
             <source>書き出し</source>
@@ -1469,10 +2270,6 @@ Register anyway?</translation>
         <message>
             <source>口座一覧_{0}.xlsx</source>
             <translation>accounts_{0}.xlsx</translation>
-        </message>
-        <message>
-            <source>Excel (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <source>{0} 件を書き出しています…</source>

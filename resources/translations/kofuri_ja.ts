@@ -61,6 +61,60 @@
         </message>
     </context>
     <context>
+        <name>AddOperatorDialog</name>
+        <message>
+            <source>担当者の追加</source>
+            <translation>担当者の追加</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>ログインID(&amp;I)</translation>
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation>氏名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>役割(&amp;R)</source>
+            <translation>役割(&amp;R)</translation>
+        </message>
+        <message>
+            <source>初回パスワード(&amp;P)</source>
+            <translation>初回パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>追加</source>
+            <translation>追加</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPage</name>
+        <message>
+            <source>監査ログ</source>
+            <translation>監査ログ</translation>
+        </message>
+        <message>
+            <source>ログインID</source>
+            <translation>ログインID</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>表示(&amp;S)</source>
+            <translation>表示(&amp;S)</translation>
+        </message>
+        <message>
+            <source>期間</source>
+            <translation>期間</translation>
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation>{0} 件</translation>
+        </message>
+    </context>
+    <context>
         <name>BillingPage</name>
         <message>
             <source>口座振替請求</source>
@@ -83,8 +137,20 @@
             <translation>Excel に書き出す(&amp;X)…</translation>
         </message>
         <message>
-            <source>全銀形式で書き出す(&amp;Z)…</source>
-            <translation>全銀形式で書き出す(&amp;Z)…</translation>
+            <source>全銀形式で書き出す（確定のみ）(&amp;Z)…</source>
+            <translation>全銀形式で書き出す（確定のみ）(&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください</source>
+            <translation>全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください</translation>
+        </message>
+        <message>
+            <source>全銀データの内容を確認(&amp;V)</source>
+            <translation>全銀データの内容を確認(&amp;V)</translation>
+        </message>
+        <message>
+            <source>ヘッダー・件数・合計を表示します（ファイルは作りません）</source>
+            <translation>ヘッダー・件数・合計を表示します（ファイルは作りません）</translation>
         </message>
         <message>
             <source>確定として書き出す（以後ロック）(&amp;K)</source>
@@ -161,6 +227,24 @@
             <translation>金額を取り込んでいます…</translation>
         </message>
         <message>
+            <source>{0} 件の問題があるため作成していません。問題の一覧を確かめてください</source>
+            <translation>{0} 件の問題があるため作成していません。問題の一覧を確かめてください</translation>
+        </message>
+        <message>
+            <source>請求の確定</source>
+            <translation>請求の確定</translation>
+        </message>
+        <message>
+            <source>{0} の請求を確定します（{1} 件、合計 {2} 円）。
+確定すると、この月の金額の変更・明細の追加はできなくなります。確定しますか？</source>
+            <translation>{0} の請求を確定します（{1} 件、合計 {2} 円）。
+確定すると、この月の金額の変更・明細の追加はできなくなります。確定しますか？</translation>
+        </message>
+        <message>
+            <source>確定しませんでした</source>
+            <translation>確定しませんでした</translation>
+        </message>
+        <message>
             <source>請求データの書き出し</source>
             <translation>請求データの書き出し</translation>
         </message>
@@ -181,6 +265,10 @@
             <translation>請求データを書き出しています…</translation>
         </message>
         <message>
+            <source>全銀データの内容を確認しています…</source>
+            <translation>全銀データの内容を確認しています…</translation>
+        </message>
+        <message>
             <source>停止する明細を選んでください</source>
             <translation>停止する明細を選んでください</translation>
         </message>
@@ -199,6 +287,14 @@
         <message>
             <source>外す明細を選んでください</source>
             <translation>外す明細を選んでください</translation>
+        </message>
+        <message>
+            <source>明細から外す</source>
+            <translation>明細から外す</translation>
+        </message>
+        <message>
+            <source>顧客番号 {0}（{1}、{2} 円）を {3} の明細から外しますか？</source>
+            <translation>顧客番号 {0}（{1}、{2} 円）を {3} の明細から外しますか？</translation>
         </message>
         <message>
             <source>顧客番号 {0} を明細から外しました</source>
@@ -284,6 +380,29 @@
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>パスワードの変更</source>
+            <translation>パスワードの変更</translation>
+        </message>
+        <message>
+            <source>パスワードが再設定されています。新しいパスワードを決めてください</source>
+            <translation>パスワードが再設定されています。新しいパスワードを決めてください</translation>
+        </message>
+        <message>
+            <source>新しいパスワード(&amp;N)</source>
+            <translation>新しいパスワード(&amp;N)</translation>
+        </message>
+        <message>
+            <source>もう一度(&amp;A)</source>
+            <translation>もう一度(&amp;A)</translation>
+        </message>
+        <message>
+            <source>確認用のパスワードが一致しません</source>
+            <translation>確認用のパスワードが一致しません</translation>
+        </message>
+    </context>
+    <context>
         <name>DateRange</name>
         <message>
             <source>指定</source>
@@ -321,6 +440,68 @@
         <message>
             <source>口振デスク</source>
             <translation>口振デスク</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstSupervisorDialog</name>
+        <message>
+            <source>口振デスク — 最初の責任者</source>
+            <translation>口振デスク — 最初の責任者</translation>
+        </message>
+        <message>
+            <source>担当者が登録されていません。最初の責任者を登録してください</source>
+            <translation>担当者が登録されていません。最初の責任者を登録してください</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>ログインID(&amp;I)</translation>
+        </message>
+        <message>
+            <source>氏名(&amp;N)</source>
+            <translation>氏名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)（8文字以上）</source>
+            <translation>パスワード(&amp;P)（8文字以上）</translation>
+        </message>
+        <message>
+            <source>もう一度(&amp;A)</source>
+            <translation>もう一度(&amp;A)</translation>
+        </message>
+        <message>
+            <source>確認用のパスワードが一致しません</source>
+            <translation>確認用のパスワードが一致しません</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>対応の記録</source>
+            <translation>対応の記録</translation>
+        </message>
+        <message>
+            <source>顧客</source>
+            <translation>顧客</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>推奨対応</source>
+            <translation>推奨対応</translation>
+        </message>
+        <message>
+            <source>状態(&amp;S)</source>
+            <translation>状態(&amp;S)</translation>
+        </message>
+        <message>
+            <source>連絡の記録(&amp;N)</source>
+            <translation>連絡の記録(&amp;N)</translation>
+        </message>
+        <message>
+            <source>記録</source>
+            <translation>記録</translation>
         </message>
     </context>
     <context>
@@ -368,6 +549,21 @@
         <message>
             <source>{0} 件</source>
             <translation>{0} 件</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdleGuard</name>
+        <message>
+            <source>一定時間操作がなかったため、画面をロックしました。パスワードを入力してください</source>
+            <translation>一定時間操作がなかったため、画面をロックしました。パスワードを入力してください</translation>
+        </message>
+        <message>
+            <source>メンテナンス中です（{0} まで）</source>
+            <translation>メンテナンス中です（{0} まで）</translation>
+        </message>
+        <message>
+            <source>。次の操作で画面をロックします</source>
+            <translation>。次の操作で画面をロックします</translation>
         </message>
     </context>
     <context>
@@ -646,6 +842,10 @@
             <translation>{0} を明細から外す（{1} 円）</translation>
         </message>
         <message>
+            <source>確定・ロック（{0} 件 {1} 円、{2}）</source>
+            <translation>確定・ロック（{0} 件 {1} 円、{2}）</translation>
+        </message>
+        <message>
             <source>{0} の振替停止依頼（{1}）</source>
             <translation>{0} の振替停止依頼（{1}）</translation>
         </message>
@@ -690,6 +890,14 @@
             <translation>独自様式: {0}</translation>
         </message>
         <message>
+            <source>WEB登録のお客様</source>
+            <translation>WEB登録のお客様</translation>
+        </message>
+        <message>
+            <source>依頼書を作成できません</source>
+            <translation>依頼書を作成できません</translation>
+        </message>
+        <message>
             <source>口座振替依頼書.pdf</source>
             <translation>口座振替依頼書.pdf</translation>
         </message>
@@ -720,6 +928,10 @@
         <message>
             <source>合計</source>
             <translation>合計</translation>
+        </message>
+        <message>
+            <source>確認できていない項目</source>
+            <translation>確認できていない項目</translation>
         </message>
         <message>
             <source>残り日数</source>
@@ -777,6 +989,86 @@
             <source>対象のお客様</source>
             <translation>対象のお客様</translation>
         </message>
+        <message>
+            <source>ログインID</source>
+            <translation>ログインID</translation>
+        </message>
+        <message>
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>役割</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <source>種類</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>端末</source>
+            <translation>端末</translation>
+        </message>
+        <message>
+            <source>DBユーザー</source>
+            <translation>DBユーザー</translation>
+        </message>
+        <message>
+            <source>コード</source>
+            <translation>コード</translation>
+        </message>
+        <message>
+            <source>金額（円）</source>
+            <translation>金額（円）</translation>
+        </message>
+        <message>
+            <source>振替済</source>
+            <translation>振替済</translation>
+        </message>
+        <message>
+            <source>振替済（円）</source>
+            <translation>振替済（円）</translation>
+        </message>
+        <message>
+            <source>振替不能</source>
+            <translation>振替不能</translation>
+        </message>
+        <message>
+            <source>振替不能（円）</source>
+            <translation>振替不能（円）</translation>
+        </message>
+        <message>
+            <source>請求月</source>
+            <translation>請求月</translation>
+        </message>
+        <message>
+            <source>不能率</source>
+            <translation>不能率</translation>
+        </message>
+        <message>
+            <source>結果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>レコード</source>
+            <translation>レコード</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>未収（円）</source>
+            <translation>未収（円）</translation>
+        </message>
+        <message>
+            <source>推奨対応</source>
+            <translation>推奨対応</translation>
+        </message>
     </context>
     <context>
         <name>LanguageMenu</name>
@@ -806,6 +1098,71 @@
         </message>
     </context>
     <context>
+        <name>LedgerDialog</name>
+        <message>
+            <source>台帳 {0}</source>
+            <translation>台帳 {0}</translation>
+        </message>
+        <message>
+            <source>印刷(&amp;P)…</source>
+            <translation>印刷(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>PDF に保存(&amp;S)…</source>
+            <translation>PDF に保存(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>閉じる</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>台帳を PDF に保存</source>
+            <translation>台帳を PDF に保存</translation>
+        </message>
+        <message>
+            <source>台帳</source>
+            <translation>台帳</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockOverlay</name>
+        <message>
+            <source>ロック解除</source>
+            <translation>ロック解除</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>口振デスク — ログイン</source>
+            <translation>口振デスク — ログイン</translation>
+        </message>
+        <message>
+            <source>ログインIDとパスワードを入力してください</source>
+            <translation>ログインIDとパスワードを入力してください</translation>
+        </message>
+        <message>
+            <source>ログインID(&amp;I)</source>
+            <translation>ログインID(&amp;I)</translation>
+        </message>
+        <message>
+            <source>パスワード(&amp;P)</source>
+            <translation>パスワード(&amp;P)</translation>
+        </message>
+        <message>
+            <source>ログイン</source>
+            <translation>ログイン</translation>
+        </message>
+        <message>
+            <source>終了</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <source>パスワードを変更するまでログインできません</source>
+            <translation>パスワードを変更するまでログインできません</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>口振デスク</source>
@@ -832,16 +1189,36 @@
             <translation>請求</translation>
         </message>
         <message>
+            <source>振替結果</source>
+            <translation>振替結果</translation>
+        </message>
+        <message>
             <source>加盟店設定</source>
             <translation>加盟店設定</translation>
+        </message>
+        <message>
+            <source>担当者</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <source>監査ログ</source>
+            <translation>監査ログ</translation>
         </message>
         <message>
             <source>データベース: {0}</source>
             <translation>データベース: {0}</translation>
         </message>
         <message>
-            <source>担当者: {0}（{1}）</source>
-            <translation>担当者: {0}（{1}）</translation>
+            <source>担当者: {0}（{1}・{2}）</source>
+            <translation>担当者: {0}（{1}・{2}）</translation>
+        </message>
+        <message>
+            <source>入力中の依頼書</source>
+            <translation>入力中の依頼書</translation>
+        </message>
+        <message>
+            <source>新規口座登録に保存していない入力があります。保存せずに終了しますか？</source>
+            <translation>新規口座登録に保存していない入力があります。保存せずに終了しますか？</translation>
         </message>
         <message>
             <source>ファイル(&amp;F)</source>
@@ -891,6 +1268,28 @@
             <translation>保存(&amp;S) (Ctrl+S)</translation>
         </message>
         <message>
+            <source>依頼書の確認</source>
+            <translation>依頼書の確認</translation>
+        </message>
+        <message>
+            <source>次の確認が済んでいません:
+{0}
+
+確認が済んでいないまま保存しますか？</source>
+            <translation>次の確認が済んでいません:
+{0}
+
+確認が済んでいないまま保存しますか？</translation>
+        </message>
+        <message>
+            <source>・{0}</source>
+            <translation>・{0}</translation>
+        </message>
+        <message>
+            <source>保存していません。依頼書を確認してチェックを付けてください</source>
+            <translation>保存していません。依頼書を確認してチェックを付けてください</translation>
+        </message>
+        <message>
             <source>赤字の項目を直してください</source>
             <translation>赤字の項目を直してください</translation>
         </message>
@@ -907,8 +1306,115 @@
 このまま登録しますか？</translation>
         </message>
         <message>
+            <source>顧客番号 {0} を登録しました（番号入り白紙の依頼書の予約番号）</source>
+            <translation>顧客番号 {0} を登録しました（番号入り白紙の依頼書の予約番号）</translation>
+        </message>
+        <message>
             <source>顧客番号 {0} を登録しました</source>
             <translation>顧客番号 {0} を登録しました</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorsPage</name>
+        <message>
+            <source>担当者</source>
+            <translation>担当者</translation>
+        </message>
+        <message>
+            <source>追加(&amp;A)…</source>
+            <translation>追加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>ロック解除(&amp;U)</source>
+            <translation>ロック解除(&amp;U)</translation>
+        </message>
+        <message>
+            <source>ロック(&amp;L)</source>
+            <translation>ロック(&amp;L)</translation>
+        </message>
+        <message>
+            <source>パスワード再設定(&amp;R)…</source>
+            <translation>パスワード再設定(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>役割の変更(&amp;Y)…</source>
+            <translation>役割の変更(&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>メンテナンス</source>
+            <translation>メンテナンス</translation>
+        </message>
+        <message>
+            <source>お知らせ（例: バックアップのため）</source>
+            <translation>お知らせ（例: バックアップのため）</translation>
+        </message>
+        <message>
+            <source>メンテナンス開始(&amp;M)</source>
+            <translation>メンテナンス開始(&amp;M)</translation>
+        </message>
+        <message>
+            <source>メンテナンス終了(&amp;E)</source>
+            <translation>メンテナンス終了(&amp;E)</translation>
+        </message>
+        <message>
+            <source>終了予定</source>
+            <translation>終了予定</translation>
+        </message>
+        <message>
+            <source>ロック中</source>
+            <translation>ロック中</translation>
+        </message>
+        <message>
+            <source>メンテナンス中です（{0} まで）{1}</source>
+            <translation>メンテナンス中です（{0} まで）{1}</translation>
+        </message>
+        <message>
+            <source>通常運用中</source>
+            <translation>通常運用中</translation>
+        </message>
+        <message>
+            <source>{0} のロックを解除しました</source>
+            <translation>{0} のロックを解除しました</translation>
+        </message>
+        <message>
+            <source>{0} をロックしました</source>
+            <translation>{0} をロックしました</translation>
+        </message>
+        <message>
+            <source>パスワード再設定</source>
+            <translation>パスワード再設定</translation>
+        </message>
+        <message>
+            <source>仮パスワード（8文字以上。次のログインで変更が必要）</source>
+            <translation>仮パスワード（8文字以上。次のログインで変更が必要）</translation>
+        </message>
+        <message>
+            <source>{0} のパスワードを再設定しました</source>
+            <translation>{0} のパスワードを再設定しました</translation>
+        </message>
+        <message>
+            <source>役割の変更</source>
+            <translation>役割の変更</translation>
+        </message>
+        <message>
+            <source>役割</source>
+            <translation>役割</translation>
+        </message>
+        <message>
+            <source>{0} の役割を {1} にしました</source>
+            <translation>{0} の役割を {1} にしました</translation>
+        </message>
+        <message>
+            <source>{0} を追加しました</source>
+            <translation>{0} を追加しました</translation>
+        </message>
+        <message>
+            <source>メンテナンスを開始しました</source>
+            <translation>メンテナンスを開始しました</translation>
+        </message>
+        <message>
+            <source>メンテナンスを終了しました</source>
+            <translation>メンテナンスを終了しました</translation>
         </message>
     </context>
     <context>
@@ -942,8 +1448,52 @@
             <translation>送付書・明細を印刷(&amp;P)…</translation>
         </message>
         <message>
+            <source>確認済みを記録(&amp;K)…</source>
+            <translation>確認済みを記録(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>理由を付けて発送に含める(&amp;Y)…</source>
+            <translation>理由を付けて発送に含める(&amp;Y)…</translation>
+        </message>
+        <message>
+            <source>責任者だけが使えます</source>
+            <translation>責任者だけが使えます</translation>
+        </message>
+        <message>
+            <source>保留中の依頼書を選んでください</source>
+            <translation>保留中の依頼書を選んでください</translation>
+        </message>
+        <message>
+            <source>確認済みを記録</source>
+            <translation>確認済みを記録</translation>
+        </message>
+        <message>
+            <source>依頼書の原本を確認し、チェック項目がすべて満たされていることを記録します（メモ）:</source>
+            <translation>依頼書の原本を確認し、チェック項目がすべて満たされていることを記録します（メモ）:</translation>
+        </message>
+        <message>
+            <source>{0} 件を確認済みにしました。次の発送に含まれます</source>
+            <translation>{0} 件を確認済みにしました。次の発送に含まれます</translation>
+        </message>
+        <message>
+            <source>チェック未完了のまま発送に含める</source>
+            <translation>チェック未完了のまま発送に含める</translation>
+        </message>
+        <message>
+            <source>{0} 件をチェック未完了のまま発送に含めます。理由:</source>
+            <translation>{0} 件をチェック未完了のまま発送に含めます。理由:</translation>
+        </message>
+        <message>
             <source>発送 {0}: 新規分 {1} 枚、不備分 {2} 枚</source>
             <translation>発送 {0}: 新規分 {1} 枚、不備分 {2} 枚</translation>
+        </message>
+        <message>
+            <source>（チェック未完了のまま {0} 枚を含めました）</source>
+            <translation>（チェック未完了のまま {0} 枚を含めました）</translation>
+        </message>
+        <message>
+            <source>。チェックが済んでいない {0} 枚は保留しました（下の一覧）</source>
+            <translation>。チェックが済んでいない {0} 枚は保留しました（下の一覧）</translation>
         </message>
         <message>
             <source>発送を選んでください</source>
@@ -1048,6 +1598,22 @@
         <message>
             <source>発送待ち: 新規分 {0} 枚・不備分 {1} 枚</source>
             <translation>発送待ち: 新規分 {0} 枚・不備分 {1} 枚</translation>
+        </message>
+        <message>
+            <source>チェックが済んでいないため次の発送に含めない依頼書: {0} 件</source>
+            <translation>チェックが済んでいないため次の発送に含めない依頼書: {0} 件</translation>
+        </message>
+        <message>
+            <source>チェック未完了で保留中の依頼書はありません</source>
+            <translation>チェック未完了で保留中の依頼書はありません</translation>
+        </message>
+        <message>
+            <source>不備分</source>
+            <translation>不備分</translation>
+        </message>
+        <message>
+            <source>新規分</source>
+            <translation>新規分</translation>
         </message>
         <message>
             <source>すべて</source>
@@ -1175,6 +1741,10 @@
             <translation>口座名義カナ(&amp;L)</translation>
         </message>
         <message>
+            <source>契約者と同じ(&amp;U)</source>
+            <translation>契約者と同じ(&amp;U)</translation>
+        </message>
+        <message>
             <source>登録</source>
             <translation>登録</translation>
         </message>
@@ -1238,8 +1808,8 @@
             <translation>再発行として作成する(&amp;R)</translation>
         </message>
         <message>
-            <source>再発行の理由（委託者用に印刷されます）</source>
-            <translation>再発行の理由（委託者用に印刷されます）</translation>
+            <source>再発行の理由（例: 口座番号相違）。お客様の用紙に理由と直してほしいことを印刷します</source>
+            <translation>再発行の理由（例: 口座番号相違）。お客様の用紙に理由と直してほしいことを印刷します</translation>
         </message>
         <message>
             <source>理由</source>
@@ -1263,6 +1833,209 @@
         <message>
             <source>依頼書を作成しています…</source>
             <translation>依頼書を作成しています…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPage</name>
+        <message>
+            <source>振替結果</source>
+            <translation>振替結果</translation>
+        </message>
+        <message>
+            <source>請求月(&amp;M)</source>
+            <translation>請求月(&amp;M)</translation>
+        </message>
+        <message>
+            <source>結果ファイルを取り込む(&amp;I)…</source>
+            <translation>結果ファイルを取り込む(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>取り込み済みの結果を差し替える（責任者）</source>
+            <translation>取り込み済みの結果を差し替える（責任者）</translation>
+        </message>
+        <message>
+            <source>この内容で取り込む(&amp;C)</source>
+            <translation>この内容で取り込む(&amp;C)</translation>
+        </message>
+        <message>
+            <source>結果はまだ取り込まれていません</source>
+            <translation>結果はまだ取り込まれていません</translation>
+        </message>
+        <message>
+            <source>結果コード別</source>
+            <translation>結果コード別</translation>
+        </message>
+        <message>
+            <source>金融機関別</source>
+            <translation>金融機関別</translation>
+        </message>
+        <message>
+            <source>直近12か月の振替済・振替不能（件数）</source>
+            <translation>直近12か月の振替済・振替不能（件数）</translation>
+        </message>
+        <message>
+            <source>集計</source>
+            <translation>集計</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>振替不能のみ</source>
+            <translation>振替不能のみ</translation>
+        </message>
+        <message>
+            <source>銀行コード</source>
+            <translation>銀行コード</translation>
+        </message>
+        <message>
+            <source>顧客番号</source>
+            <translation>顧客番号</translation>
+        </message>
+        <message>
+            <source>結果(&amp;R)</source>
+            <translation>結果(&amp;R)</translation>
+        </message>
+        <message>
+            <source>銀行</source>
+            <translation>銀行</translation>
+        </message>
+        <message>
+            <source>結果明細</source>
+            <translation>結果明細</translation>
+        </message>
+        <message>
+            <source>完了していないものだけ(&amp;W)</source>
+            <translation>完了していないものだけ(&amp;W)</translation>
+        </message>
+        <message>
+            <source>対応を記録(&amp;U)…</source>
+            <translation>対応を記録(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>台帳(&amp;L) Ctrl+L</source>
+            <translation>台帳(&amp;L) Ctrl+L</translation>
+        </message>
+        <message>
+            <source>再請求(&amp;B)…</source>
+            <translation>再請求(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>他の方法で入金(&amp;P)…</source>
+            <translation>他の方法で入金(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>選んだ項目の連絡記録</source>
+            <translation>選んだ項目の連絡記録</translation>
+        </message>
+        <message>
+            <source>台帳</source>
+            <translation>台帳</translation>
+        </message>
+        <message>
+            <source>対応リスト</source>
+            <translation>対応リスト</translation>
+        </message>
+        <message>
+            <source>確定した請求月はまだありません</source>
+            <translation>確定した請求月はまだありません</translation>
+        </message>
+        <message>
+            <source>{0}: 確定済み・結果待ち</source>
+            <translation>{0}: 確定済み・結果待ち</translation>
+        </message>
+        <message>
+            <source>{0} 結果取込済（{1} {2}）　振替済 {3} 件 {4} 円　振替不能 {5} 件 {6} 円</source>
+            <translation>{0} 結果取込済（{1} {2}）　振替済 {3} 件 {4} 円　振替不能 {5} 件 {6} 円</translation>
+        </message>
+        <message>
+            <source>振替済</source>
+            <translation>振替済</translation>
+        </message>
+        <message>
+            <source>振替不能</source>
+            <translation>振替不能</translation>
+        </message>
+        <message>
+            <source>（先頭 {0} 件を表示）</source>
+            <translation>（先頭 {0} 件を表示）</translation>
+        </message>
+        <message>
+            <source>{0} 件{1}</source>
+            <translation>{0} 件{1}</translation>
+        </message>
+        <message>
+            <source>{0} 件</source>
+            <translation>{0} 件</translation>
+        </message>
+        <message>
+            <source>振替結果ファイル</source>
+            <translation>振替結果ファイル</translation>
+        </message>
+        <message>
+            <source>振替結果 (*.txt *.dat *.csv *.xlsx);;すべて (*)</source>
+            <translation>振替結果 (*.txt *.dat *.csv *.xlsx);;すべて (*)</translation>
+        </message>
+        <message>
+            <source>振替結果を照合しています…</source>
+            <translation>振替結果を照合しています…</translation>
+        </message>
+        <message>
+            <source>振替結果を取り込んでいます…</source>
+            <translation>振替結果を取り込んでいます…</translation>
+        </message>
+        <message>
+            <source>{0}（{1}）: 振替済 {2} 件 {3} 円、振替不能 {4} 件 {5} 円。登録の確認 {6} 件、新しい依頼書が必要 {7} 件、請求停止 {8} 件、対応項目 {9} 件（不備返却中の振替済 {10} 件）</source>
+            <translation>{0}（{1}）: 振替済 {2} 件 {3} 円、振替不能 {4} 件 {5} 円。登録の確認 {6} 件、新しい依頼書が必要 {7} 件、請求停止 {8} 件、対応項目 {9} 件（不備返却中の振替済 {10} 件）</translation>
+        </message>
+        <message>
+            <source>差し替えると: </source>
+            <translation>差し替えると: </translation>
+        </message>
+        <message>
+            <source>取り込むと: </source>
+            <translation>取り込むと: </translation>
+        </message>
+        <message>
+            <source>取り込みました: </source>
+            <translation>取り込みました: </translation>
+        </message>
+        <message>
+            <source>取り込めませんでした（何も変更していません）</source>
+            <translation>取り込めませんでした（何も変更していません）</translation>
+        </message>
+        <message>
+            <source>振替結果を取り込めません</source>
+            <translation>振替結果を取り込めません</translation>
+        </message>
+        <message>
+            <source>連絡記録はまだありません</source>
+            <translation>連絡記録はまだありません</translation>
+        </message>
+        <message>
+            <source>記録できません</source>
+            <translation>記録できません</translation>
+        </message>
+        <message>
+            <source>再請求</source>
+            <translation>再請求</translation>
+        </message>
+        <message>
+            <source>下書きの請求月がありません。先に請求月を準備してください</source>
+            <translation>下書きの請求月がありません。先に請求月を準備してください</translation>
+        </message>
+        <message>
+            <source>再請求できません</source>
+            <translation>再請求できません</translation>
+        </message>
+        <message>
+            <source>他の方法で入金</source>
+            <translation>他の方法で入金</translation>
+        </message>
+        <message>
+            <source>入金の方法と日付（例: 現金 1/15 窓口）</source>
+            <translation>入金の方法と日付（例: 現金 1/15 窓口）</translation>
         </message>
     </context>
     <context>
@@ -1356,10 +2129,6 @@
             <translation>再発行_{0}.pdf</translation>
         </message>
         <message>
-            <source>不備返却: {0}</source>
-            <translation>不備返却: {0}</translation>
-        </message>
-        <message>
             <source>再発行の依頼書</source>
             <translation>再発行の依頼書</translation>
         </message>
@@ -1431,6 +2200,14 @@
             <translation>依頼書を印刷(&amp;P)…</translation>
         </message>
         <message>
+            <source>台帳(&amp;L)</source>
+            <translation>台帳(&amp;L)</translation>
+        </message>
+        <message>
+            <source>口座番号を表示(&amp;R)</source>
+            <translation>口座番号を表示(&amp;R)</translation>
+        </message>
+        <message>
             <source>変更(&amp;E) F2</source>
             <translation>変更(&amp;E) F2</translation>
         </message>
@@ -1459,8 +2236,32 @@
             <translation>{0:,} 件</translation>
         </message>
         <message>
+            <source>顧客番号 {0} の変更を保存しました</source>
+            <translation>顧客番号 {0} の変更を保存しました</translation>
+        </message>
+        <message>
+            <source>顧客番号 {0} を無効にしました（状態「無効」で検索すると表示されます）</source>
+            <translation>顧客番号 {0} を無効にしました（状態「無効」で検索すると表示されます）</translation>
+        </message>
+        <message>
             <source>書き出しできませんでした</source>
             <translation>書き出しできませんでした</translation>
+        </message>
+        <message>
+            <source>口座番号</source>
+            <translation>口座番号</translation>
+        </message>
+        <message>
+            <source>Excel ブック (*.xlsx)</source>
+            <translation>Excel ブック (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV・Excel や LibreOffice で開く用（番号を文字として保存）(*.csv)</source>
+            <translation>CSV・Excel や LibreOffice で開く用（番号を文字として保存）(*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV・ほかのシステムへの取込用（値をそのまま保存）(*.csv)</source>
+            <translation>CSV・ほかのシステムへの取込用（値をそのまま保存）(*.csv)</translation>
         </message>
         <message>
             <source>書き出し</source>
@@ -1469,10 +2270,6 @@
         <message>
             <source>口座一覧_{0}.xlsx</source>
             <translation>口座一覧_{0}.xlsx</translation>
-        </message>
-        <message>
-            <source>Excel (*.xlsx);;CSV (*.csv)</source>
-            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
             <source>{0} 件を書き出しています…</source>

@@ -121,7 +121,10 @@ def test_the_main_window_in_english(english: None, qtbot: QtBot, db: Database, o
         "Registration history",
         "Shipments and returns",
         "Billing",
+        "Debit results",
         "Merchant settings",
+        "Operators",
+        "Audit log",
     ]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Go", "&Operations", "&View", "&Help"]

@@ -189,12 +189,16 @@ def make_request_forms(
         forms.check_settings_for_forms(get_settings(db))  # said before the options, not after the rendering
         forms.check_printable(db, registration_ids)
     except ConfirmationRequired as question:  # a web registration: ask before a paper form is printed
-        answer = QMessageBox.question(parent, parent.tr("WEB登録のお客様"), question.screen_message)
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("Labels", "WEB登録のお客様"), question.screen_message
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         allow_web = True
     except DomainError as error:
-        QMessageBox.warning(parent, parent.tr("依頼書を作成できません"), error.screen_message)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Labels", "依頼書を作成できません"), error.screen_message
+        )
         return
     options = RequestFormOptions(len(registration_ids), user_forms, parent)
     if options.exec() != QDialog.DialogCode.Accepted:

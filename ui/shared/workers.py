@@ -97,6 +97,10 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
         task = Task(fn)
+        if not (shiboken6.isValid(self) and shiboken6.isValid(self.pool)):
+            # a page of a closed window reacting to the global changed-data signal: its runner is gone, so the
+            # work is not started (it would find "QThreadPool already deleted")
+            return task
         if on_success:
             task.signals.succeeded.connect(self._while_alive(on_success))
         if on_failure:
