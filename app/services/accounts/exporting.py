@@ -25,6 +25,8 @@ COLUMNS: list[tuple[str, str, float, str | None]] = [
     ("郵便番号", "postal_code", 10, TEXT),
     ("住所", "address", 24, None),
     ("電話番号", "phone", 14, TEXT),
+    ("メールアドレス", "email", 28, TEXT),
+    ("通知方法", "notice_channel_label", 9, None),
     ("銀行コード", "bank_code", 10, TEXT),
     ("銀行名", "bank_name", 18, None),
     ("支店コード", "branch_code", 10, TEXT),

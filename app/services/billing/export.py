@@ -48,6 +48,7 @@ from app.services.billing.common import DRAFT, FINAL, BillingRefused, ExportResu
 from app.services.billing.months import _month_row
 from app.services.billing.schedule import schedule_for
 from app.services.files import staged_file
+from app.services.notices.planning import plan_reminders
 from app.services.operators import OperatorRef
 from app.services.settings import SettingsView, _view, load_settings
 
@@ -401,6 +402,8 @@ def _record(
             row.locked_at = utcnow()
             row.locked_by = operator.id
             _audit(session, operator, str(month), "lock", format=fmt, lines=count, total=total)
+            session.flush()
+            plan_reminders(session, row, operator, today=day)  # OP-5: in the transaction that records the lock
         session.add(
             BillingExport(
                 billing_month_id=row.id,
