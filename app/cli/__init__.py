@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__, self_test
-from app.cli import accounts, billing, forms, paper, results, settings, system
+from app.cli import accounts, billing, forms, notices, paper, results, settings, system
 from app.cli.context import Context, Parser
 from app.cli.output import CliError
 from app.domain.errors import DomainError
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="データフォルダ（バックアップ・ログ・添付。環境変数 KOFURI_DATA_DIR）")
     parser.add_argument("--operator", default=SYSTEM_LOGIN, help="操作する担当者のログインID（既定: system）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for area in (system, accounts, settings, forms, billing, paper, results):
+    for area in (system, accounts, settings, forms, billing, paper, results, notices):
         area.register(sub)
     return parser
 

@@ -25,8 +25,6 @@ COLUMNS: list[tuple[str, str, float, str | None]] = [
     ("郵便番号", "postal_code", 10, TEXT),
     ("住所", "address", 24, None),
     ("電話番号", "phone", 14, TEXT),
-    ("メールアドレス", "email", 28, TEXT),
-    ("通知方法", "notice_channel_label", 9, None),
     ("銀行コード", "bank_code", 10, TEXT),
     ("銀行名", "bank_name", 18, None),
     ("支店コード", "branch_code", 10, TEXT),
@@ -40,6 +38,9 @@ COLUMNS: list[tuple[str, str, float, str | None]] = [
     ("登録方法", "method", 9, None),
     ("月額", "monthly_amount", 12, '"¥"#,##0'),
     ("登録日", "registration_date", 12, "yyyy-mm-dd"),
+    # added last so files read by column position keep their columns
+    ("メールアドレス", "email", 28, TEXT),
+    ("通知方法", "notice_channel_label", 9, None),
 ]
 BATCH = 1000
 
