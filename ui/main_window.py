@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QPushButton,
+    QVBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +33,7 @@ from ui.accounts.search_page import SearchPage
 from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.i18n import add_language_menu
+from ui.notices.page import NoticesPage
 from ui.paper.page import PaperPage
 from ui.results.ledger_view import LedgerDialog
 from ui.results.page import ResultsPage
@@ -43,7 +46,9 @@ QLabel#pageTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 8px 0; }
 QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 7px 6px; }
 QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
+QWidget#noticeBanner { background: #fff3cd; border: 1px solid #e0a800; }
 """
+BANNER_REFRESH_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +72,21 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         fit_to_screen(self, 1280, 860)  # no larger than the screen (a 1024×768 screen shows it whole)
         central = QWidget(self)
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        # OP-5: reminders that were due today and have not gone out are said at the top of every screen
+        self.banner = QWidget(central)
+        self.banner.setObjectName("noticeBanner")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("bannerText")
+        banner_row.addWidget(self.banner_label, 1)
+        self.banner_button = QPushButton(self.tr("お知らせを開く"))
+        banner_row.addWidget(self.banner_button)
+        self.banner.hide()
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
@@ -89,6 +108,7 @@ class MainWindow(QMainWindow):
         paths = AppPaths.resolve()
         self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir), self.runner)
         self.results_page = ResultsPage(db, operator, self.runner)
+        self.notices_page = NoticesPage(db, operator, self.runner, user_forms=user_forms)
         self._areas: list[tuple[str, QWidget, str]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N"),
             (self.tr("口座検索"), self.search_page, "Ctrl+F"),
@@ -96,6 +116,7 @@ class MainWindow(QMainWindow):
             (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R"),
             (self.tr("請求"), self.billing_page, "Ctrl+B"),
             (self.tr("振替結果"), self.results_page, "Ctrl+T"),
+            (self.tr("お知らせ"), self.notices_page, "Ctrl+M"),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,"),
         ]
         for title, page, _ in self._areas:
@@ -115,6 +136,12 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel(self.tr("担当者: {0}（{1}）").format(operator.name, operator.login_id))
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.operator_label)
+        self.banner_button.clicked.connect(lambda: self.go_to(self.notices_page))
+        self.notices_page.changed.connect(self.refresh_banner)
+        self._banner_timer = QTimer(self)
+        self._banner_timer.timeout.connect(self.refresh_banner)
+        self._banner_timer.start(BANNER_REFRESH_MS)
+        self.refresh_banner()
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
         self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
 
@@ -126,6 +153,16 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.setSizePolicy(policy, policy)
         self.pages.updateGeometry()
+
+    def refresh_banner(self) -> None:
+        """Count today's unsent reminders in the background; show or hide the banner."""
+        from app.services import notices
+
+        def show(count: int) -> None:
+            self.banner_label.setText(self.tr("今日が予定日の振替案内のうち {0} 件がまだ送られていません").format(count))
+            self.banner.setVisible(count > 0)
+
+        self.runner.start(lambda _ctx: notices.unsent_reminders_due(self._db), on_success=show)
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
