@@ -18,7 +18,7 @@ from app.domain.errors import InvalidValue
 from app.domain.registration import RegistrationInput
 from app.services import accounts, billing, notices, settings
 from app.services.operators import OperatorRef
-from tests.notices.conftest import SmtpServer, free_port
+from tests.smtp_server import SmtpServer, free_port
 
 MONTH = "2027-02"  # debit date Monday 2027-03-01; 3 days before is Friday 2027-02-26
 LOCK_DAY = date(2027, 2, 5)

@@ -25,6 +25,7 @@ from app.db.database import Database
 from app.domain.errors import DomainError
 from app.services import notices
 from app.services.operators import OperatorRef
+from ui.shared.error_hook import error_text
 from ui.shared.widgets import RowsModel
 from ui.shared.workers import TaskRunner
 
@@ -33,8 +34,8 @@ LIMIT = 2000
 
 
 def _message(error: Any) -> str:
-    """A failure from the worker: its screen wording when it is a domain error, else the text given."""
-    return str(getattr(error, "screen_message", error))
+    """A failure from the worker in a clerk's words (a refusal's screen wording, never a traceback)."""
+    return error_text(error) if isinstance(error, BaseException) else str(error)
 
 
 class NoticesPage(QWidget):
