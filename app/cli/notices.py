@@ -65,7 +65,11 @@ def cmd_notices_send(ctx: Context) -> int:
         print(f"{notice_id}\tfailed\t{answer}", file=ctx.out)
     print(
         f"送信 {len(result.sent)} 件、失敗 {len(result.failed)} 件、郵送待ち {result.letters_waiting} 件"
-        + (f"、送信確認待ち {result.unconfirmed} 件（kofuri notices resolve で確認結果を記録）" if result.unconfirmed else ""),
+        + (
+            f"、送信確認待ち {result.unconfirmed} 件（kofuri notices resolve で確認結果を記録）"
+            if result.unconfirmed
+            else ""
+        ),
         file=ctx.err,
     )
     if result.error:

@@ -13,8 +13,7 @@ MESSAGES: dict[str, str] = {
     "notices.smtp_login_failed": "メールサーバーにログインできません（{answer}）",
     "notices.smtp_refused": "メールサーバーが受け付けませんでした（{answer}）",
     "notices.no_keyring": (
-        "この環境ではパスワードを保管するキーリング（OSの資格情報の保管場所）が使えません。"
-        "パスワードは保存していません"
+        "この環境ではパスワードを保管するキーリング（OSの資格情報の保管場所）が使えません。パスワードは保存していません"
     ),
     "notices.password_missing": "SMTPのパスワードがキーリングにありません（kofuri settings smtp-password で保管してください）",
     "notices.password_empty": "パスワードが入力されていません。何も保存していません",

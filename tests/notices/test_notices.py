@@ -54,10 +54,18 @@ def lock(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
 def month_locked(db: Database, operator: OperatorRef, tmp_path: Path) -> dict[str, accounts.RegistrationView]:
     people = {
         "mail": customer(db, operator, "1234567", email="taro@example.jp"),
-        "letter": customer(db, operator, "2", contract_holder_name="佐藤 花子", postal_code="0600001",
-                           address="北海道札幌市中央区北一条西1", notice_channel="郵送"),  # fmt: skip
-        "none": customer(db, operator, "3", contract_holder_name="鈴木 一郎", email="ichiro@example.jp",
-                         notice_channel="なし"),  # fmt: skip
+        "letter": customer(
+            db,
+            operator,
+            "2",
+            contract_holder_name="佐藤 花子",
+            postal_code="0600001",
+            address="北海道札幌市中央区北一条西1",
+            notice_channel="郵送",
+        ),
+        "none": customer(
+            db, operator, "3", contract_holder_name="鈴木 一郎", email="ichiro@example.jp", notice_channel="なし"
+        ),
         "removed": customer(db, operator, "4", contract_holder_name="田中 次郎", email="jiro@example.jp"),
     }
     billing.prepare_month(db, MONTH, operator)
@@ -155,7 +163,7 @@ def test_a_crash_between_send_and_commit_sends_no_second_message(
     db: Database, operator: OperatorRef, month_locked: dict[str, accounts.RegistrationView], smtp_server: SmtpServer
 ) -> None:
     configure_smtp(db, operator, smtp_server.port)
-    script = textwrap.dedent(f"""
+    script = textwrap.dedent("""
         import os, sys
         from datetime import date
         from app.db.database import Database
@@ -217,7 +225,9 @@ def test_letters_one_pdf_sorted_by_postal_code_marked_printed(
     db: Database, operator: OperatorRef, month_locked: dict[str, accounts.RegistrationView], tmp_path: Path
 ) -> None:
     configure_smtp(db, operator, free_port())
-    early = customer(db, operator, "5", contract_holder_name="高橋 三郎", postal_code="0010001", address="北海道札幌市北区")
+    early = customer(
+        db, operator, "5", contract_holder_name="高橋 三郎", postal_code="0010001", address="北海道札幌市北区"
+    )
     with db.write() as session:  # a letter notice for a customer with a lower postal code
         from app.db.models import AccountRegistration
 
@@ -283,3 +293,41 @@ def test_email_and_channel_are_checked_on_the_registration(db: Database, operato
     assert changed.notice_channel == "letter"
     entry = accounts.history(db, view.id)[-1]
     assert entry.changes["notice_channel"] == ["email", "letter"]
+
+
+def test_the_importer_reads_email_and_channel_and_the_export_writes_them(
+    db: Database, operator: OperatorRef, tmp_path: Path
+) -> None:
+    source = tmp_path / "accounts.csv"
+    source.write_text(
+        "契約者名,契約者名カナ,銀行コード,支店コード,預金種目,口座番号,口座名義カナ,メールアドレス,通知方法\n"
+        "山田 太郎,ヤマダ タロウ,0005,001,1,1234567,ヤマダ タロウ,taro@example.jp,メール\n"
+        "佐藤 花子,サトウ ハナコ,0005,001,1,7654321,サトウ ハナコ,,郵送\n"
+        "鈴木 一郎,スズキ イチロウ,0005,001,1,1111111,スズキ イチロウ,,なし\n",
+        encoding="utf-8",
+    )
+    result = accounts.import_accounts(db, source, operator)
+    assert result.ok, result.problems
+    assert [(v.email, v.notice_channel) for v in result.registered] == [
+        ("taro@example.jp", "email"),
+        ("", "letter"),
+        ("", "none"),
+    ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "契約者名,契約者名カナ,銀行コード,支店コード,預金種目,口座番号,口座名義カナ,メールアドレス,通知方法\n"
+        "山田 次郎,ヤマダ ジロウ,0005,001,1,2222222,ヤマダ ジロウ,jiro@,FAX\n",
+        encoding="utf-8",
+    )
+    refused = accounts.import_accounts(db, bad, operator)
+    assert [(p.row, p.column) for p in refused.problems] == [(2, "メールアドレス"), (2, "通知方法")]
+    out = tmp_path / "out.csv"
+    from app.services.accounts.exporting import export_registrations
+
+    export_registrations(db, [v.id for v in result.registered], out)
+    import csv
+
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][-2:] == ["メールアドレス", "通知方法"]
+    assert [r[-2:] for r in rows[1:]] == [["taro@example.jp", "メール"], ["", "郵送"], ["", "なし"]]

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.services import billing, notices
 from app.services.operators import OperatorRef
-from tests.smtp_server import SmtpServer
 from tests.notices.test_notices import configure_smtp, customer
+from tests.smtp_server import SmtpServer
 from ui.main_window import MainWindow
 
 
@@ -23,7 +23,9 @@ def _lock_month_due_today(db: Database, operator: OperatorRef, tmp_path: Path) -
     today = date.today()
     month = f"{today.year:04d}-{today.month:02d}"
     billing.prepare_month(db, month, operator)
-    billing.export_month(db, month, "zengin", tmp_path / "m.txt", operator, final=True, today=today - timedelta(days=40))
+    billing.export_month(
+        db, month, "zengin", tmp_path / "m.txt", operator, final=True, today=today - timedelta(days=40)
+    )
     # what is due today for the banner: put each reminder's due date on today
     from sqlalchemy import update
 

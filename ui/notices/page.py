@@ -142,9 +142,16 @@ class NoticesPage(QWidget):
         self.model.set_rows(
             [
                 (
-                    str(n.id), n.due.isoformat(), n.customer_number, n.name, self.tr(n.kind_label),
-                    self.tr(n.channel_label), self.tr(n.state_label), str(n.attempts), n.last_error,
-                )  # fmt: skip
+                    str(n.id),
+                    n.due.isoformat(),
+                    n.customer_number,
+                    n.name,
+                    self.tr(n.kind_label),
+                    self.tr(n.channel_label),
+                    self.tr(n.state_label),
+                    str(n.attempts),
+                    n.last_error,
+                )
                 for n in self.views
             ],
             [n.id for n in self.views],
@@ -152,9 +159,12 @@ class NoticesPage(QWidget):
         self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr("予定 {0} 件 / 送信失敗 {1} 件 / 送信確認待ち {2} 件 / 送信済 {3} 件 / 印刷済 {4} 件").format(
-                counts.get("planned", 0), counts.get("failed", 0), counts.get("sending", 0),
-                counts.get("sent", 0), counts.get("printed", 0),
-            )  # fmt: skip
+                counts.get("planned", 0),
+                counts.get("failed", 0),
+                counts.get("sending", 0),
+                counts.get("sent", 0),
+                counts.get("printed", 0),
+            )
         )
         self.changed.emit()
 
@@ -219,7 +229,9 @@ class NoticesPage(QWidget):
         target = Path(path)
 
         def done(result: notices.LetterResult) -> None:
-            self.message.setText(self.tr("{0} 通を {1} に書き出し、印刷済にしました").format(result.letters, result.path))
+            self.message.setText(
+                self.tr("{0} 通を {1} に書き出し、印刷済にしました").format(result.letters, result.path)
+            )
             self.reload()
 
         self._runner.start(

@@ -50,7 +50,9 @@ def letters_due(db: Database, as_of: date) -> list[tuple[Any, ...]]:
     N, R = Notice, AccountRegistration
     with db.read() as session:
         stmt = (
-            select(N.id, N.version, N.kind, N.params, R.contract_holder_name, R.postal_code, R.address, N.customer_number)
+            select(
+                N.id, N.version, N.kind, N.params, R.contract_holder_name, R.postal_code, R.address, N.customer_number
+            )
             .join(R, R.id == N.registration_id)
             .where(
                 N.channel == Channel.LETTER.value,
@@ -78,7 +80,7 @@ def render_letters(
     layout = load_layout(LETTER_LAYOUT, user_forms)
     with staged_file(out) as (temporary, done):
         renderer = PdfRenderer(temporary, title=layout.title, author=settings.consignor_name or "口振デスク")
-        for notice_id, _version, kind, params, name, postal, address, number in rows:
+        for _id, _version, kind, params, name, postal, address, number in rows:
             rendered = render_notice(kind, params, settings, name, user_forms)
             renderer.draw(
                 layout,

@@ -11,9 +11,11 @@ state and records its answer on each due notice. The password is read from the o
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import messages
@@ -168,6 +171,10 @@ def _connect(settings: SettingsView) -> smtplib.SMTP:
         smtp = smtplib.SMTP(host, port, timeout=TIMEOUT_SECONDS)
         if settings.smtp_security == "starttls":
             smtp.starttls(context=context)
+    # each SMTP command is a small write answered before the next: without this, Nagle's algorithm and the
+    # peer's delayed ACK hold every command about 40 ms (7 messages a second instead of hundreds)
+    with contextlib.suppress(OSError, AttributeError):
+        smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if settings.smtp_user:
         password = smtp_password(settings)
         try:
@@ -178,10 +185,16 @@ def _connect(settings: SettingsView) -> smtplib.SMTP:
     return smtp
 
 
-def _claim(db: Database, item: _Due, operator: OperatorRef, message_id: str) -> bool:
-    """Take the notice for this run in its own committed transaction; False when another run took it."""
+def _claim(
+    db: Database, item: _Due, operator: OperatorRef, message_id: str, sent_before: tuple[int, str] | None = None
+) -> bool:
+    """Take the notice for this run in its own committed transaction; False when another run took it.
+    The message sent just before is recorded sent in the same transaction (one commit a message, and still
+    each message claimed before it leaves and confirmed only after the server accepted it)."""
     try:
         with db.write() as session:
+            if sent_before is not None:
+                _mark(session, sent_before[0], NoticeState.SENT, operator, sent_before[1])
             notice = session.get(Notice, item.id)
             if notice is None or notice.state not in SENDABLE or notice.version != item.version:
                 return False
@@ -191,16 +204,22 @@ def _claim(db: Database, item: _Due, operator: OperatorRef, message_id: str) -> 
             move_notice(session, notice, NoticeState.SENDING, operator, "claim", message_id)
             return True
     except StaleDataError:
+        if sent_before is not None:
+            _finish(db, sent_before[0], NoticeState.SENT, operator, sent_before[1])
         return False
+
+
+def _mark(session: Session, notice_id: int, to: NoticeState, operator: OperatorRef, detail: str) -> None:
+    notice = session.get(Notice, notice_id)
+    assert notice is not None
+    if to is NoticeState.FAILED:
+        notice.last_error = detail
+    move_notice(session, notice, to, operator, "send" if to is NoticeState.SENT else "fail", detail)
 
 
 def _finish(db: Database, notice_id: int, to: NoticeState, operator: OperatorRef, detail: str) -> None:
     with db.write() as session:
-        notice = session.get(Notice, notice_id)
-        assert notice is not None
-        if to is NoticeState.FAILED:
-            notice.last_error = detail
-        move_notice(session, notice, to, operator, "send" if to is NoticeState.SENT else "fail", detail)
+        _mark(session, notice_id, to, operator, detail)
 
 
 def _record_unreachable(db: Database, items: list[_Due], operator: OperatorRef, answer: str) -> None:
@@ -262,15 +281,26 @@ def send_due(
         result.error = answer
         return result
     domain = settings.smtp_sender.partition("@")[2] or "localhost"
+    pending: tuple[int, str] | None = None  # sent, to be recorded with the next claim (or at the end)
     try:
         for item in due:
             if not item.email:
-                _claim_failed(db, item, operator, messages.text("notices.no_email_address", customer_number=item.params.get("customer_number", "")))
+                if pending is not None:
+                    _finish(db, pending[0], NoticeState.SENT, operator, pending[1])
+                    pending = None
+                _claim_failed(
+                    db,
+                    item,
+                    operator,
+                    messages.text("notices.no_email_address", customer_number=item.params.get("customer_number", "")),
+                )
                 result.failed.append((item.id, "no address"))
                 continue
             rendered = render_notice(item.kind, item.params, settings, item.name, user_forms)
             message_id = make_msgid(f"kofuri-notice-{item.id}", domain=domain)
-            if not _claim(db, item, operator, message_id):
+            claimed = _claim(db, item, operator, message_id, pending)
+            pending = None
+            if not claimed:
                 result.skipped.append(item.id)
                 continue
             msg = build_message(settings, rendered, item.name, item.email, message_id)
@@ -291,9 +321,11 @@ def send_due(
                 log.warning("notice %s left unconfirmed: %s", item.id, _answer(broken))
                 break
             after_send(item.id)
-            _finish(db, item.id, NoticeState.SENT, operator, message_id)
+            pending = (item.id, message_id)
             result.sent.append(item.id)
     finally:
+        if pending is not None:  # the last message (or the one before an error in rendering the next)
+            _finish(db, pending[0], NoticeState.SENT, operator, pending[1])
         try:
             smtp.quit()
         except (OSError, smtplib.SMTPException):

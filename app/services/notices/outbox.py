@@ -115,9 +115,22 @@ def _views(session: Session, stmt: Any) -> list[NoticeView]:
     rows = session.execute(stmt).all()
     return [
         NoticeView(
-            n.id, n.customer_number, name, n.kind, n.channel, n.due, n.state, n.month, n.attempts, n.last_error,
-            n.recipient, n.message_id, who or "", n.done_at, n.version,
-        )  # fmt: skip
+            n.id,
+            n.customer_number,
+            name,
+            n.kind,
+            n.channel,
+            n.due,
+            n.state,
+            n.month,
+            n.attempts,
+            n.last_error,
+            n.recipient,
+            n.message_id,
+            who or "",
+            n.done_at,
+            n.version,
+        )
         for n, name, who in rows
     ]
 
@@ -228,7 +241,13 @@ def fall_back_to_letter(db: Database, notice_ids: Sequence[int], operator: Opera
             notice = _load(session, notice_id)
             if notice.state == NoticeState.FAILED.value and notice.channel == Channel.EMAIL.value:
                 move_notice(
-                    session, notice, NoticeState.PLANNED, operator, "to_letter", notice.last_error, channel=Channel.LETTER
+                    session,
+                    notice,
+                    NoticeState.PLANNED,
+                    operator,
+                    "to_letter",
+                    notice.last_error,
+                    channel=Channel.LETTER,
                 )
                 moved += 1
     return moved

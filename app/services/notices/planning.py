@@ -34,9 +34,15 @@ def _lines(session: Session, month_id: int, numbers: Sequence[str] | None = None
     L, R = BillingLine, AccountRegistration
     stmt = (
         select(
-            L.id, L.registration_id, L.customer_number, L.amount, L.account_number, R.notice_channel,
-            R.bank_name, R.branch_name,
-        )  # fmt: skip
+            L.id,
+            L.registration_id,
+            L.customer_number,
+            L.amount,
+            L.account_number,
+            R.notice_channel,
+            R.bank_name,
+            R.branch_name,
+        )
         .join(R, R.id == L.registration_id)
         .where(L.billing_month_id == month_id, L.stopped.is_(False))
         .order_by(L.customer_number)
@@ -57,8 +63,14 @@ def _insert(session: Session, values: list[dict[str, Any]], operator: OperatorRe
         session.execute(
             insert(NoticeEvent),
             [
-                {"notice_id": i, "operator_id": operator.id, "action": "plan", "state_before": "",
-                 "state_after": NoticeState.PLANNED.value, "detail": detail}  # fmt: skip
+                {
+                    "notice_id": i,
+                    "operator_id": operator.id,
+                    "action": "plan",
+                    "state_before": "",
+                    "state_after": NoticeState.PLANNED.value,
+                    "detail": detail,
+                }
                 for i in ids
             ],
         )
@@ -75,7 +87,9 @@ def _already(session: Session, line_ids: Sequence[int], kinds: Sequence[str]) ->
     return found
 
 
-def _notice_values(line: Any, kind: NoticeKind, due: date, month: str, operator: OperatorRef, **extra: Any) -> dict[str, Any]:
+def _notice_values(
+    line: Any, kind: NoticeKind, due: date, month: str, operator: OperatorRef, **extra: Any
+) -> dict[str, Any]:
     params = {
         "customer_number": line.customer_number,
         "month": month,
@@ -93,7 +107,9 @@ def _notice_values(line: Any, kind: NoticeKind, due: date, month: str, operator:
     }  # fmt: skip
 
 
-def plan_reminders(session: Session, month_row: BillingMonth, operator: OperatorRef, *, today: date | None = None) -> int:
+def plan_reminders(
+    session: Session, month_row: BillingMonth, operator: OperatorRef, *, today: date | None = None
+) -> int:
     """OP-5: for each line in the month's file, a reminder 3 days before the debit date (the previous business
     day when that is a bank holiday) and one on the debit date; customers who chose no notice get none, a line
     left out of the file (stopped) gets none, and a reminder whose day has already passed is not planned.
@@ -157,11 +173,7 @@ def plan_failure_notices(
     if month_row is None:
         return 0
     codes = {f.customer_number: f.result_code for f in failed_lines if f.result_code != "0"}
-    lines = [
-        line
-        for line in _lines(session, month_row.id, sorted(codes))
-        if line.notice_channel != Channel.NONE.value
-    ]
+    lines = [line for line in _lines(session, month_row.id, sorted(codes)) if line.notice_channel != Channel.NONE.value]
     done = _already(session, [line.id for line in lines], (NoticeKind.FAILURE.value,))
     debit = month_schedule(parsed).debit_date
     values = []
@@ -171,8 +183,15 @@ def plan_failure_notices(
         reason, action = failure_wording(codes[line.customer_number])
         values.append(
             _notice_values(
-                line, NoticeKind.FAILURE, today or date.today(), str(parsed), who,
-                debit_date=debit.isoformat(), result_code=codes[line.customer_number], reason=reason, action=action,
-            )  # fmt: skip
+                line,
+                NoticeKind.FAILURE,
+                today or date.today(),
+                str(parsed),
+                who,
+                debit_date=debit.isoformat(),
+                result_code=codes[line.customer_number],
+                reason=reason,
+                action=action,
+            )
         )
     return _insert(session, values, who, f"{parsed} の振替結果")

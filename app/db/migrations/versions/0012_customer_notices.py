@@ -58,7 +58,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["created_by"], ["operator.id"], name=op.f("fk_notice_created_by_operator")),
         sa.ForeignKeyConstraint(["done_by"], ["operator.id"], name=op.f("fk_notice_done_by_operator")),
         sa.ForeignKeyConstraint(
-            ["registration_id"], ["account_registration.id"], name=op.f("fk_notice_registration_id_account_registration")
+            ["registration_id"],
+            ["account_registration.id"],
+            name=op.f("fk_notice_registration_id_account_registration"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notice")),
     )
