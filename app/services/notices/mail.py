@@ -173,8 +173,9 @@ def _connect(settings: SettingsView) -> smtplib.SMTP:
             smtp.starttls(context=context)
     # each SMTP command is a small write answered before the next: without this, Nagle's algorithm and the
     # peer's delayed ACK hold every command about 40 ms (7 messages a second instead of hundreds)
-    with contextlib.suppress(OSError, AttributeError):
-        smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if smtp.sock is not None:
+        with contextlib.suppress(OSError):
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if settings.smtp_user:
         password = smtp_password(settings)
         try:
