@@ -331,3 +331,16 @@ def test_the_importer_reads_email_and_channel_and_the_export_writes_them(
         rows = list(csv.reader(handle))
     assert rows[0][-2:] == ["メールアドレス", "通知方法"]
     assert [r[-2:] for r in rows[1:]] == [["taro@example.jp", "メール"], ["", "郵送"], ["", "なし"]]
+
+
+def test_a_paper_registration_confirmed_plans_one_confirmation_notice(db: Database, operator: OperatorRef) -> None:
+    raw = RegistrationInput(contract_holder_name="山田 太郎", contract_holder_kana="ヤマダ タロウ", bank_code="0005",
+                            branch_code="001", deposit_type="1", account_number="1234567",
+                            account_holder_kana="ヤマダ タロウ", email="taro@example.jp")  # fmt: skip
+    view = accounts.register(db, raw, operator)
+    assert notices.list_notices(db) == []
+    view = accounts.set_status(db, view.id, view.version, RegistrationStatus.COMPLETE, "銀行で登録済", operator)
+    (notice,) = notices.list_notices(db)
+    assert (notice.kind, notice.channel, notice.state) == ("confirmation", "email", "planned")
+    body = notices.preview(db, notice.id).body
+    assert "お手続きが、金融機関で完了いたしました" in body and "****567" in body

@@ -24,6 +24,7 @@ from app.services.notices.planning import (
     FailedDebit,
     cancel_line_reminders,
     failure_wording,
+    plan_confirmation,
     plan_failure_notices,
     plan_reminders,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "get_notice",
     "list_notices",
     "notice_events",
+    "plan_confirmation",
     "plan_failure_notices",
     "plan_reminders",
     "preview",

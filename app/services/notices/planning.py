@@ -195,3 +195,50 @@ def plan_failure_notices(
             )
         )
     return _insert(session, values, who, f"{parsed} の振替結果")
+
+
+def plan_confirmation(
+    session: Session, registration: AccountRegistration, operator: OperatorRef, *, today: date | None = None
+) -> bool:
+    """A paper registration confirmed at the bank: a notice that the debit is set up (once per registration;
+    none for customers who chose no notice). Called in the transaction of the status change."""
+    if registration.method != "paper" or registration.notice_channel == Channel.NONE.value:
+        return False
+    exists = session.scalar(
+        select(Notice.id).where(Notice.registration_id == registration.id, Notice.kind == NoticeKind.CONFIRMATION.value)
+    )
+    if exists is not None:
+        return False
+    from app.domain.notices import masked_account
+
+    params = {
+        "customer_number": registration.customer_number,
+        "bank_name": registration.bank_name,
+        "branch_name": registration.branch_name,
+        "account": masked_account(registration.account_number),
+    }
+    _insert(
+        session,
+        [
+            {
+                "kind": NoticeKind.CONFIRMATION.value,
+                "registration_id": registration.id,
+                "customer_number": registration.customer_number,
+                "billing_line_id": None,
+                "month": "",
+                "channel": registration.notice_channel,
+                "due": today or date.today(),
+                "state": NoticeState.PLANNED.value,
+                "params": params,
+                "attempts": 0,
+                "last_error": "",
+                "recipient": "",
+                "message_id": "",
+                "created_by": operator.id,
+                "version": 1,
+            }
+        ],
+        operator,
+        "登録完了",
+    )
+    return True
