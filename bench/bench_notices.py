@@ -67,7 +67,12 @@ def main() -> None:
             planned = len(notices.list_notices(db, state="planned"))
             print(f"lock of {count:,} lines with {planned:,} reminders planned in the same transaction: {lock:.2f} s")
             start = time.perf_counter()
-            result = notices.send_due(db, operator, as_of=date(2027, 2, 26))
+
+            def tick(_notice_id: int) -> None:
+                if len(handler.received) % 1000 == 0:
+                    print(f"  {len(handler.received):,} sent after {time.perf_counter() - start:.0f} s", flush=True)
+
+            result = notices.send_due(db, operator, as_of=date(2027, 2, 26), after_send=tick)
             sent = time.perf_counter() - start
             print(
                 f"sent {len(result.sent):,} reminders to the local SMTP server in {sent:.1f} s "

@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from app.db.models import AccountRegistration, BillingLine, BillingMonth, Notice, NoticeEvent, Operator
+from app.db.models import (
+    AccountRegistration,
+    BillingLine,
+    BillingMonth,
+    Notice,
+    NoticeEvent,
+    Operator,
+    UTCDateTime,
+    utcnow,
+)
 from app.domain.business_calendar import BillingMonth as Month
 from app.domain.business_calendar import month_schedule
 from app.domain.notices import Channel, NoticeKind, NoticeState, masked_account, reminder_dates
@@ -56,24 +65,30 @@ def _lines(session: Session, month_id: int, numbers: Sequence[str] | None = None
 
 
 def _insert(session: Session, values: list[dict[str, Any]], operator: OperatorRef, detail: str) -> int:
-    """Many notices and their 'plan' events in two bulk statements each chunk (10,000 reminders at once)."""
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        ids = list(session.scalars(insert(Notice).returning(Notice.id), chunk))
-        session.execute(
-            insert(NoticeEvent),
-            [
-                {
-                    "notice_id": i,
-                    "operator_id": operator.id,
-                    "action": "plan",
-                    "state_before": "",
-                    "state_after": NoticeState.PLANNED.value,
-                    "detail": detail,
-                }
-                for i in ids
-            ],
+    """Many notices and their 'plan' events: one Core executemany for the notices, one INSERT … SELECT for
+    the events of those that have none yet (20,000 reminders at once without a round trip each)."""
+    if not values:
+        return 0
+    notice = cast(Table, Notice.__table__)
+    before = session.scalar(select(func.max(Notice.id))) or 0
+    for start in range(0, len(values), 5_000):
+        session.execute(insert(notice), values[start : start + 5_000])
+    E = NoticeEvent
+    has_event = select(E.id).where(E.notice_id == Notice.id).exists()
+    rows = select(
+        Notice.id,
+        literal(operator.id),
+        literal("plan"),
+        literal(""),
+        literal(NoticeState.PLANNED.value),
+        literal(detail),
+        literal(utcnow(), UTCDateTime()),
+    ).where(Notice.id > before, ~has_event)
+    session.execute(
+        insert(E).from_select(
+            ["notice_id", "operator_id", "action", "state_before", "state_after", "detail", "at"], rows
         )
+    )
     return len(values)
 
 
