@@ -26,10 +26,21 @@ from app.domain.errors import DomainError
 from app.services import notices
 from app.services.operators import OperatorRef
 from ui.shared.error_hook import error_text
+from ui.shared.labels import QT_TRANSLATE_NOOP
 from ui.shared.widgets import RowsModel
 from ui.shared.workers import TaskRunner
 
-HEADERS = ("ID", "予定日", "顧客番号", "お名前", "種類", "方法", "状態", "回数", "最後の応答")
+HEADERS = (
+    "ID",
+    QT_TRANSLATE_NOOP("Labels", "予定日"),
+    QT_TRANSLATE_NOOP("Labels", "顧客番号"),
+    QT_TRANSLATE_NOOP("Labels", "お名前"),
+    QT_TRANSLATE_NOOP("Labels", "種類"),
+    QT_TRANSLATE_NOOP("Labels", "方法"),
+    QT_TRANSLATE_NOOP("Labels", "状態"),
+    QT_TRANSLATE_NOOP("Labels", "回数"),
+    QT_TRANSLATE_NOOP("Labels", "最後の応答"),
+)
 LIMIT = 2000
 
 
@@ -146,9 +157,9 @@ class NoticesPage(QWidget):
                     n.due.isoformat(),
                     n.customer_number,
                     n.name,
-                    self.tr(n.kind_label),
-                    self.tr(n.channel_label),
-                    self.tr(n.state_label),
+                    n.kind_label,
+                    n.channel_label,
+                    n.state_label,
                     str(n.attempts),
                     n.last_error,
                 )
@@ -221,7 +232,7 @@ class NoticesPage(QWidget):
     def print_letters(self, path: str | None = None) -> None:
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("郵送のお知らせ"), str(Path.home() / f"お知らせ_{date.today().isoformat()}.pdf"),
+                self, self.tr("郵送のお知らせ"), str(Path.home() / self.tr("お知らせ_{0}.pdf").format(date.today().isoformat())),
                 self.tr("PDF (*.pdf)"),
             )  # fmt: skip
         if not path:
