@@ -9,16 +9,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QPushButton,
-    QVBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         from app.services import notices
 
         def show(count: int) -> None:
-            self.banner_label.setText(self.tr("今日が予定日の振替案内のうち {0} 件がまだ送られていません").format(count))
+            self.banner_label.setText(
+                self.tr("今日が予定日の振替案内のうち {0} 件がまだ送られていません").format(count)
+            )
             self.banner.setVisible(count > 0)
 
         self.runner.start(lambda _ctx: notices.unsent_reminders_due(self._db), on_success=show)

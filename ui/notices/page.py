@@ -232,7 +232,7 @@ class NoticesPage(QWidget):
     def print_letters(self, path: str | None = None) -> None:
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("郵送のお知らせ"), str(Path.home() / self.tr("お知らせ_{0}.pdf").format(date.today().isoformat())),
+                self, self.tr("郵送のお知らせ"), str(Path.home() / self.tr("お知らせ_{0}.pdf").format(date.today())),
                 self.tr("PDF (*.pdf)"),
             )  # fmt: skip
         if not path:

@@ -353,7 +353,7 @@ def export_month(
                 )
         if cancelled():
             raise Cancelled
-        _record(db, parsed, snap, fmt, path, operator, final, count, total)
+        _record(db, parsed, snap, fmt, path, operator, final, count, total, day)
         done[0] = True
     return ExportResult(path, fmt, count, total, final, _deadline_warnings(snap.schedule, day), already_final)
 
@@ -368,6 +368,7 @@ def _record(
     final: bool,
     count: int,
     total: int,
+    day: date,
 ) -> None:
     """The one short write transaction: the month is still as the snapshot saw it, then the export (and lock)."""
     with db.write() as session:
