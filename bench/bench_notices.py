@@ -61,7 +61,7 @@ def main() -> None:
             billing.prepare_month(db, MONTH, operator)
             start = time.perf_counter()
             billing.export_month(
-                db, MONTH, "zengin", Path(folder) / "m.txt", operator, final=True, today=date(2027, 2, 5)
+                db, MONTH, "xlsx", Path(folder) / "m.xlsx", operator, final=True, today=date(2027, 2, 5)
             )
             lock = time.perf_counter() - start
             planned = len(notices.list_notices(db, state="planned"))

@@ -47,7 +47,7 @@ def configure_smtp(db: Database, operator: OperatorRef, port: int) -> None:
 
 
 def lock(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
-    billing.export_month(db, MONTH, "zengin", tmp_path / "month.txt", operator, final=True, today=LOCK_DAY)
+    billing.export_month(db, MONTH, "xlsx", tmp_path / "month.xlsx", operator, final=True, today=LOCK_DAY)
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_locking_plans_two_reminders_per_line_in_the_file(
         (letter, "reminder_before", "letter", BEFORE, "planned"),
         (letter, "reminder_day", "letter", DEBIT, "planned"),
     }  # no notice for "none", none for the customer left out of the file
-    billing.export_month(db, MONTH, "zengin", tmp_path / "again.txt", operator, final=True, today=LOCK_DAY)
+    billing.export_month(db, MONTH, "xlsx", tmp_path / "again.xlsx", operator, final=True, today=LOCK_DAY)
     assert len(notices.list_notices(db)) == 4  # the already-locked month plans nothing twice
 
 
