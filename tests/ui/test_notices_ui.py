@@ -23,9 +23,7 @@ def _lock_month_due_today(db: Database, operator: OperatorRef, tmp_path: Path) -
     today = date.today()
     month = f"{today.year:04d}-{today.month:02d}"
     billing.prepare_month(db, month, operator)
-    billing.export_month(
-        db, month, "xlsx", tmp_path / "m.xlsx", operator, final=True, today=today - timedelta(days=40)
-    )
+    billing.export_month(db, month, "xlsx", tmp_path / "m.xlsx", operator, final=True, today=today - timedelta(days=40))
     # what is due today for the banner: put each reminder's due date on today
     from sqlalchemy import update
 
