@@ -111,19 +111,19 @@ def _company(fake: Faker, rng: random.Random) -> tuple[str, str]:
     return f"{last}{word}{form}", f"{last_kana}{word_kana} {form_kana}"
 
 
-def _contact(rng: random.Random, kana: str, index: int, corporate: bool) -> dict[str, str]:
+def _contact(rng: random.Random, kana: str, index: int, corporate: bool) -> tuple[str, str]:
     """Most customers give an e-mail address (notices by e-mail); some prefer letters, a few no notice."""
     import jaconv
 
     draw = rng.random()
     if draw < 0.05:
-        return {"email": "", "notice_channel": "none"}
+        return "", "none"
     if draw < 0.22:
-        return {"email": "", "notice_channel": "letter"}
+        return "", "letter"
     local = "".join(c for c in jaconv.kana2alphabet(jaconv.kata2hira(kana)).lower() if c.isascii() and c.isalnum())
     local = (local[:16] or "customer") + str(index + 1)
     domain = rng.choice(("example.jp", "example.co.jp", "example.ne.jp")) if not corporate else "example.co.jp"
-    return {"email": f"{local}@{domain}", "notice_channel": "email"}
+    return f"{local}@{domain}", "email"
 
 
 def _phone(fake: Faker) -> str:
@@ -185,13 +185,15 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
         web = status in (RegistrationStatus.WEB_REQUESTED, RegistrationStatus.WEB_NG) or (
             status is RegistrationStatus.COMPLETE and rng.random() < 0.25
         )
+        email, notice_channel = _contact(mail_rng, kana, index, corporate)
         raw = RegistrationInput(
             contract_holder_name=name,
             contract_holder_kana=kana,
             postal_code=fake.zipcode(),
             address=fake.address(),
             phone=_phone(fake),
-            **_contact(mail_rng, kana, index, corporate),
+            email=email,
+            notice_channel=notice_channel,
             account_holder_kana=kana,
             method=RegistrationMethod.WEB.value if web else RegistrationMethod.PAPER.value,
             monthly_amount=str(rng.choice(AMOUNTS)),

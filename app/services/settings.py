@@ -136,6 +136,8 @@ def _on_off(value: str) -> str:
     if text in ("0", "off", "no", "false", "しない", "いいえ"):
         return "0"
     raise InvalidValue("settings.on_off", value=value)
+
+
 def _smtp_host(value: str) -> str:
     text = value.strip()
     if len(text) > 200 or any(c.isspace() for c in text) or "/" in text:

@@ -1,7 +1,7 @@
 """customer notices: e-mail and channel on the registration, SMTP settings, the outbox and its events
 
 Revision ID: 0012
-Revises: 0014, 0015
+Revises: 0010
 Create Date: 2026-12-02 04:20:00
 """
 
