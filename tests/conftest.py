@@ -24,6 +24,8 @@ from app.paths import APP_NAME, AppPaths
 from app.services.operators import SYSTEM_LOGIN, OperatorRef, Role, ensure_operator, get_operator
 from app.services.setup import connect, initialize
 
+pytest_plugins = ["tests.smtp_server"]  # a real SMTP server on localhost (aiosmtpd) for the notice tests
+
 REAL_DATA_DIR = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

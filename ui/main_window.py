@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +34,7 @@ from ui.accounts.search_page import SearchPage
 from ui.billing.page import BillingPage
 from ui.forms.dialog import make_blank_forms
 from ui.i18n import add_language_menu
+from ui.notices.page import NoticesPage
 from ui.operators.idle_lock import IdleGuard
 from ui.operators.pages import AuditPage, OperatorsPage
 from ui.paper.page import PaperPage
@@ -46,7 +49,9 @@ QLabel#pageTitle { font-size: 15pt; font-weight: bold; padding: 4px 0 8px 0; }
 QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 7px 6px; }
 QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
+QWidget#noticeBanner { background: #fff3cd; border: 1px solid #e0a800; }
 """
+BANNER_REFRESH_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +75,21 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         fit_to_screen(self, 1280, 860)  # no larger than the screen (a 1024×768 screen shows it whole)
         central = QWidget(self)
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        # OP-5: reminders that were due today and have not gone out are said at the top of every screen
+        self.banner = QWidget(central)
+        self.banner.setObjectName("noticeBanner")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("bannerText")
+        banner_row.addWidget(self.banner_label, 1)
+        self.banner_button = QPushButton(self.tr("お知らせを開く"))
+        banner_row.addWidget(self.banner_button)
+        self.banner.hide()
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
@@ -92,6 +111,7 @@ class MainWindow(QMainWindow):
         paths = AppPaths.resolve()
         self.paper_page = PaperPage(db, operator, attachments or paths.ensure(paths.attachments_dir), self.runner)
         self.results_page = ResultsPage(db, operator, self.runner)
+        self.notices_page = NoticesPage(db, operator, self.runner, user_forms=user_forms)
         areas: list[tuple[str, QWidget, str, bool]] = [
             (self.tr("新規口座登録"), self.new_page, "Ctrl+N", allowed(operator, Action.REGISTER)),
             (self.tr("口座検索"), self.search_page, "Ctrl+F", True),
@@ -99,6 +119,7 @@ class MainWindow(QMainWindow):
             (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R", allowed(operator, Action.SHIPMENTS)),
             (self.tr("請求"), self.billing_page, "Ctrl+B", operator.role != Role.CLERK),
             (self.tr("振替結果"), self.results_page, "Ctrl+T", True),
+            (self.tr("お知らせ"), self.notices_page, "Ctrl+M", True),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,", allowed(operator, Action.SETTINGS)),
         ]
         if allowed(operator, Action.OPERATORS):
@@ -133,6 +154,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.operator_label)
         self.idle_guard = IdleGuard(self, db, operator)
+        self.banner_button.clicked.connect(lambda: self.go_to(self.notices_page))
+        self.notices_page.changed.connect(self.refresh_banner)
+        self._banner_timer = QTimer(self)
+        self._banner_timer.timeout.connect(self.refresh_banner)
+        self._banner_timer.start(BANNER_REFRESH_MS)
+        self.refresh_banner()
         # The bank-code data loads in the background, so the first bank typed does not wait for it.
         self.runner.start(lambda _ctx: bank_codes.search_banks("0", limit=1))
 
@@ -144,6 +171,18 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.setSizePolicy(policy, policy)
         self.pages.updateGeometry()
+
+    def refresh_banner(self) -> None:
+        """Count today's unsent reminders in the background; show or hide the banner."""
+        from app.services import notices
+
+        def show(count: int) -> None:
+            self.banner_label.setText(
+                self.tr("今日が予定日の振替案内のうち {0} 件がまだ送られていません").format(count)
+            )
+            self.banner.setVisible(count > 0)
+
+        self.runner.start(lambda _ctx: notices.unsent_reminders_due(self._db), on_success=show)
 
     def go_to(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(page))
@@ -184,7 +223,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("移動(&G)"))
         for index, (title, page, shortcut) in enumerate(self._areas):
             action = QAction(title, self)
-            action.setShortcuts([QKeySequence(s) for s in (shortcut, f"Alt+{index + 1}") if s])
+            numbered = f"Alt+{index + 1}" if index < 9 else ""  # Alt+1 … Alt+9 for the first nine areas
+            action.setShortcuts([QKeySequence(s) for s in (shortcut, numbered) if s])
             action.triggered.connect(lambda _checked=False, p=page: self.go_to(p))
             go_menu.addAction(action)
         # What can be done to the registration selected in 口座検索, with its shortcut (active on that screen).

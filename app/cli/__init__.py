@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__, self_test
-from app.cli import accounts, billing, forms, operators, paper, results, settings, system
+from app.cli import accounts, billing, forms, notices, operators, paper, results, settings, system
 from app.cli.context import Context, Parser
 from app.cli.output import CliError
 from app.domain.errors import DomainError
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="ログインID（環境変数 KOFURI_OPERATOR）。パスワードは端末で入力、または環境変数 KOFURI_PASSWORD",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for area in (system, accounts, settings, forms, billing, paper, results, operators):
+    for area in (system, accounts, settings, forms, billing, paper, results, notices, operators):
         area.register(sub)
     return parser
 

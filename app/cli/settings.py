@@ -19,6 +19,11 @@ def register(sub: Any) -> None:
     setp.add_argument("key")
     setp.add_argument("value")
 
+    pw = st.add_parser(
+        "smtp-password",
+        help="SMTPのパスワードをOSのキーリングに保管する（端末で入力、または環境変数 KOFURI_SMTP_PASSWORD）",
+    )
+    pw.set_defaults(func=cmd_settings_smtp_password)
     show.set_defaults(func=cmd_settings_show)
     setp.set_defaults(func=cmd_settings_set)
 
@@ -37,4 +42,24 @@ def cmd_settings_show(ctx: Context) -> int:
 def cmd_settings_set(ctx: Context) -> int:
     view = settings.set_setting(ctx.db, ctx.args.key, ctx.args.value, ctx.operator)
     print(f"{ctx.args.key} = {getattr(view, ctx.args.key)}", file=ctx.out)
+    return 0
+
+
+def cmd_settings_smtp_password(ctx: Context) -> int:
+    """The password goes from the terminal (not echoed) or KOFURI_SMTP_PASSWORD into the keyring, nowhere else."""
+    import getpass
+    import os
+    import sys
+
+    from app import messages
+    from app.services import notices
+
+    password = os.environ.get("KOFURI_SMTP_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("SMTPのパスワード: ")
+    user = notices.set_smtp_password(ctx.db, password)
+    print(messages.text("notices.password_saved", user=user), file=ctx.out)
     return 0

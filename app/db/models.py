@@ -91,6 +91,13 @@ class MerchantSettings(Base):
     # RES-2: 1 carries code-1 (insufficient funds) failures into the next draft month automatically
     carry_insufficient_funds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")  # idle window lock
+    # customer notices by e-mail (OP-5); the password is in the operating system's keyring, never here
+    smtp_host: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    smtp_port: Mapped[int] = mapped_column(Integer, default=587, server_default="587")
+    smtp_security: Mapped[str] = mapped_column(String(10), default="starttls", server_default="starttls")
+    smtp_user: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    smtp_sender: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    smtp_reply_to: Mapped[str] = mapped_column(String(254), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -182,6 +189,8 @@ class AccountRegistration(Base):
     billing_stop_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # debited before the product took it over (imported as complete): its first month here is not new (新規コード 0)
     debited_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")  # OP-5: notices
+    notice_channel: Mapped[str] = mapped_column(String(10), default="letter", server_default="letter")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -499,3 +508,57 @@ class FollowUpContact(Base):
 for _append_only_result in (FollowUpContact,):
     event.listen(_append_only_result, "before_update", _refuse_rewrite)
     event.listen(_append_only_result, "before_delete", _refuse_rewrite)
+
+
+class Notice(Base):
+    """A notice to a customer (OP-5): a reminder before and on the debit date, a failed-debit notice, a
+    confirmation; planned by the event that causes it, in the same transaction, and sent from this outbox."""
+
+    __tablename__ = "notice"
+    __table_args__ = (
+        # one notice of a kind per billing line: planning twice adds nothing
+        Index("uq_notice_line_kind", "billing_line_id", "kind", unique=True),
+        Index("ix_notice_state_due", "state", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # reminder_before / reminder_day / failure / confirmation
+    registration_id: Mapped[int] = mapped_column(ForeignKey("account_registration.id"), index=True)
+    customer_number: Mapped[str] = mapped_column(String(20), index=True)
+    billing_line_id: Mapped[int | None] = mapped_column(ForeignKey("billing_line.id"))
+    month: Mapped[str] = mapped_column(String(7), default="")
+    channel: Mapped[str] = mapped_column(String(10))  # email / letter
+    due: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(12), default="planned")
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # what the text needs, as planned
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")  # the server's answer of the last failure
+    recipient: Mapped[str] = mapped_column(String(254), default="")  # the address it went to
+    message_id: Mapped[str] = mapped_column(String(200), default="")  # recorded before the message leaves
+    created_by: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))  # who sent or printed it
+    done_at: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class NoticeEvent(Base):
+    """Append-only: every step of a notice (planned, claimed, sent, failed with the answer, printed, …)."""
+
+    __tablename__ = "notice_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operator.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    state_before: Mapped[str] = mapped_column(String(12), default="")
+    state_after: Mapped[str] = mapped_column(String(12))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+event.listen(NoticeEvent, "before_update", _refuse_rewrite)
+event.listen(NoticeEvent, "before_delete", _refuse_rewrite)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVar
 
+from app import messages
 from app.domain import bank_codes, form_limits, japan_post
 from app.domain.account_fields import (
     DepositType,
@@ -22,6 +23,7 @@ from app.domain.account_fields import (
 from app.domain.customer_number import validate_customer_number
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.kana import to_bank_kana, to_display_kana
+from app.domain.notices import Channel, normalize_email, parse_channel
 
 # REG-7: the paper-form checklist a clerk ticks while keying.
 CHECKLIST_ITEMS: dict[str, str] = {
@@ -40,6 +42,8 @@ FIELD_LABELS: dict[str, str] = {
     "postal_code": "郵便番号",
     "address": "住所",
     "phone": "電話番号",
+    "email": "メールアドレス",
+    "notice_channel": "通知方法",
     "bank_code": "銀行コード",
     "branch_code": "支店コード",
     "deposit_type": "預金種目",
@@ -69,6 +73,8 @@ class RegistrationInput:
     postal_code: str = ""
     address: str = ""
     phone: str = ""
+    email: str = ""
+    notice_channel: str = ""  # メール / 郵送 / なし; empty: e-mail when an address is given, else letter
     bank_code: str = ""
     branch_code: str = ""
     deposit_type: str = ""
@@ -95,6 +101,8 @@ class ValidRegistration:
     postal_code: str
     address: str
     phone: str
+    email: str
+    notice_channel: Channel
     bank_code: str
     bank_name: str
     branch_code: str
@@ -121,6 +129,8 @@ class ValidRegistration:
             "postal_code": self.postal_code,
             "address": self.address,
             "phone": self.phone,
+            "email": self.email,
+            "notice_channel": self.notice_channel.value,
             "bank_code": self.bank_code,
             "bank_name": self.bank_name,
             "branch_code": self.branch_code,
@@ -197,6 +207,10 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
     if len(address) > MAX_ADDRESS:
         errors.append(FieldError("address", f"住所は{MAX_ADDRESS}文字以内です"))
     phone = check("phone", lambda: normalize_phone(raw.phone), "")
+    email = check("email", lambda: normalize_email(raw.email), "")
+    channel = check("notice_channel", lambda: parse_channel(raw.notice_channel, email=email), Channel.LETTER)
+    if channel is Channel.EMAIL and not email and "email" not in {e.field for e in errors}:
+        errors.append(FieldError("email", messages.text("notices.email_required")))
     method = check("method", lambda: parse_method(raw.method), RegistrationMethod.PAPER)
     amount = check("monthly_amount", lambda: parse_amount(raw.monthly_amount), None)
     holder_kana = kana("account_holder_kana", raw.account_holder_kana)
@@ -261,6 +275,8 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
         postal_code=postal,
         address=address,
         phone=phone,
+        email=email,
+        notice_channel=channel,
         bank_code=bank.code,
         bank_name=bank_name,
         branch_code=branch_code,

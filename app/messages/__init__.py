@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.messages import accounts, billing, common, forms, operators, paper, results, settings
+from app.messages import accounts, billing, common, forms, notices, operators, paper, results, settings
 
 CATALOGUE: dict[str, str] = {}
 SCREEN: dict[str, str] = {}
-for _area in (common, accounts, billing, forms, paper, settings, results, operators):
+for _area in (common, accounts, billing, forms, paper, settings, results, notices, operators):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     assert not _overlap, f"message ids defined twice: {sorted(_overlap)}"
     CATALOGUE.update(_area.MESSAGES)

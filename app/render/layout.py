@@ -14,7 +14,7 @@ from typing import Any
 from app.domain.errors import InvalidValue
 from app.resources import forms_dir
 
-ELEMENT_TYPES = {"text", "box", "field", "digits", "paragraph", "line", "list", "choices", "textblock"}
+ELEMENT_TYPES = {"text", "box", "field", "digits", "paragraph", "line", "list", "choices", "textblock", "block"}
 REQUIRED = {
     "text": ("x", "y", "text"),
     "box": ("x", "y", "w", "h"),
@@ -25,6 +25,7 @@ REQUIRED = {
     "list": ("x", "y", "row_h", "max_rows", "bind", "columns"),
     "choices": ("x", "y", "options", "bind"),
     "textblock": ("x", "y", "w", "h"),
+    "block": ("x", "y", "w", "bind"),  # a text of several lines (bound), wrapped to the width
 }
 
 

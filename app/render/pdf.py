@@ -298,6 +298,27 @@ class PdfRenderer:
         self.canvas.setLineWidth(float(e.get("width", 0.4)))
         self.canvas.line(float(e["x1"]) * mm, self._y(float(e["y1"])), float(e["x2"]) * mm, self._y(float(e["y2"])))
 
+    def block(self, e: Mapping[str, Any], data: Data) -> None:
+        """A bound text of several lines (a notice's body), each wrapped to `w` mm; at most `max_lines`."""
+        value = data.get(e["bind"]) or ""
+        text = "\n".join(value) if isinstance(value, list) else str(value)
+        font = self._font(e)
+        size = float(e.get("size", 10))
+        leading = float(e.get("leading", size * 0.3528 * 1.6))
+        width = float(e["w"]) * mm
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            current = ""
+            for char in paragraph:
+                if current and pdfmetrics.stringWidth(current + char, font, size) > width:
+                    lines.append(current)
+                    current = ""
+                current += char
+            lines.append(current)
+        for number, line in enumerate(lines[: int(e.get("max_lines", 60))]):
+            if line:
+                self._string(float(e["x"]), float(e["y"]) + number * leading, line, font, size, "left")
+
     def list(self, e: Mapping[str, Any], data: Data) -> None:
         rows: list[Mapping[str, Any]] = list(data.get(e["bind"], []))
         per_page = int(e["max_rows"])
@@ -366,4 +387,5 @@ DRAW: dict[str, Callable[[PdfRenderer, Mapping[str, Any], Data], None]] = {
     "paragraph": PdfRenderer.paragraph,
     "line": PdfRenderer.line,
     "list": PdfRenderer.list,
+    "block": PdfRenderer.block,
 }

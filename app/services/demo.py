@@ -112,6 +112,21 @@ def _company(fake: Faker, rng: random.Random) -> tuple[str, str]:
     return f"{last}{word}{form}", f"{last_kana}{word_kana} {form_kana}"
 
 
+def _contact(rng: random.Random, kana: str, index: int, corporate: bool) -> tuple[str, str]:
+    """Most customers give an e-mail address (notices by e-mail); some prefer letters, a few no notice."""
+    import jaconv
+
+    draw = rng.random()
+    if draw < 0.05:
+        return "", "none"
+    if draw < 0.22:
+        return "", "letter"
+    local = "".join(c for c in jaconv.kana2alphabet(jaconv.kata2hira(kana)).lower() if c.isascii() and c.isalnum())
+    local = (local[:16] or "customer") + str(index + 1)
+    domain = rng.choice(("example.jp", "example.co.jp", "example.ne.jp")) if not corporate else "example.co.jp"
+    return f"{local}@{domain}", "email"
+
+
 def _phone(fake: Faker) -> str:
     number = str(fake.phone_number())
     return number if number.startswith("0") else "0" + number  # Faker also makes some without the 0
@@ -163,19 +178,23 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
 
     valids = []
     statuses = []
-    for _ in range(count):
+    mail_rng = random.Random(seed + 1)  # its own sequence: the rest of the demo stays as it was
+    for index in range(count):
         corporate = rng.random() < 0.12
         name, kana = _company(fake, rng) if corporate else _person(fake, rng)
         status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
         web = status in (RegistrationStatus.WEB_REQUESTED, RegistrationStatus.WEB_NG) or (
             status is RegistrationStatus.COMPLETE and rng.random() < 0.25
         )
+        email, notice_channel = _contact(mail_rng, kana, index, corporate)
         raw = RegistrationInput(
             contract_holder_name=name,
             contract_holder_kana=kana,
             postal_code=fake.zipcode(),
             address=fake.address(),
             phone=_phone(fake),
+            email=email,
+            notice_channel=notice_channel,
             account_holder_kana=kana,
             method=RegistrationMethod.WEB.value if web else RegistrationMethod.PAPER.value,
             monthly_amount=str(rng.choice(AMOUNTS)),

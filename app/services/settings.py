@@ -28,7 +28,9 @@ INTEGER_KEYS = {
     "bill_confirmed_only",
     "carry_insufficient_funds",
     "idle_lock_minutes",
+    "smtp_port",
 }
+SMTP_SECURITY = ("none", "starttls", "tls")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ class SettingsView:
     bill_confirmed_only: int
     carry_insufficient_funds: int
     idle_lock_minutes: int
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_user: str
+    smtp_sender: str
+    smtp_reply_to: str
     version: int
 
     def as_dict(self) -> dict[str, str | int]:
@@ -143,6 +151,33 @@ def _idle_minutes(value: str) -> str:
     return text
 
 
+def _smtp_host(value: str) -> str:
+    text = value.strip()
+    if len(text) > 200 or any(c.isspace() for c in text) or "/" in text:
+        raise InvalidValue("SMTPサーバーはホスト名かIPアドレスです", code="setting_smtp_host")
+    return text
+
+
+def _smtp_port(value: str) -> str:
+    text = normalize_digits(value)
+    if not only_digits(text) or not 1 <= int(text) <= 65535:
+        raise InvalidValue("notices.smtp_port_range")
+    return str(int(text))
+
+
+def _smtp_security(value: str) -> str:
+    text = value.strip().lower()
+    if text not in SMTP_SECURITY:
+        raise InvalidValue("notices.smtp_security_unknown")
+    return text
+
+
+def _address(value: str) -> str:
+    from app.domain.notices import normalize_email
+
+    return normalize_email(value)
+
+
 # key → (Japanese label, validator)
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
@@ -172,6 +207,13 @@ SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     # RES-2: 1 = carry insufficient-funds failures into the next draft month automatically
     "carry_insufficient_funds": ("資金不足の未収金を翌月の下書きに自動で再請求する（1: する、0: しない）", _on_off),
     "idle_lock_minutes": ("操作がないとき画面をロックするまでの分数", _idle_minutes),
+    # customer notices by e-mail (OP-5); the password is kept in the keyring, never here
+    "smtp_host": ("SMTPサーバー", _smtp_host),
+    "smtp_port": ("SMTPのポート番号", _smtp_port),
+    "smtp_security": ("SMTPの接続の保護（none / starttls / tls）", _smtp_security),
+    "smtp_user": ("SMTPのユーザー名", _text(200, "SMTPのユーザー名")),
+    "smtp_sender": ("差出人のメールアドレス", _address),
+    "smtp_reply_to": ("返信先のメールアドレス", _address),
 }
 
 

@@ -86,6 +86,10 @@ def move_registration(
     row.updated_at = utcnow()
     session.flush()
     record_history(session, row, operator, action, {"status": [before.value, to.value], **(changes or {})}, reason)
+    if to is RegistrationStatus.COMPLETE:
+        from app.services.notices.planning import plan_confirmation
+
+        plan_confirmation(session, row, operator)  # a paper registration confirmed: the customer is told
     return True
 
 

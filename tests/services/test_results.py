@@ -456,3 +456,23 @@ def test_the_cli_commands_and_their_json(
     assert code == 1 and "トレーラの振替済金額" in err and "Traceback" not in err
     code, _, err = run("accounts", "confirm", numbers[0], "--note", "確認")
     assert code == 1 and "確認できません" in err  # already 登録済 by its result
+
+
+def test_importing_failures_plans_failure_notices_in_the_same_import(
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+) -> None:
+    """OP-5 via RES-1: each failed line gets one failure notice as the file comes in; a paid line none."""
+    from app.services import notices
+
+    numbers, request = billed_month(db, operator)
+    codes = dict(zip(numbers, ["0", "1", "2", "0", "N"], strict=True))
+    path = _write(tmp_path, "result.txt", make_result(request.read_bytes(), codes))
+    results.import_results(db, path, operator, dry_run=True, today=TODAY)
+    assert not [n for n in notices.list_notices(db) if n.kind == "failure"]  # the dry run plans nothing
+    results.import_results(db, path, operator, today=TODAY)
+    failures = [n for n in notices.list_notices(db) if n.kind == "failure"]
+    assert sorted(n.customer_number for n in failures) == sorted(n for n, c in codes.items() if c != "0")
+    assert all(n.month == "2027-01" and n.state == "planned" and n.due == TODAY for n in failures)
+    # the same file again changes nothing: no second notice
+    results.import_results(db, path, operator, today=TODAY)
+    assert len([n for n in notices.list_notices(db) if n.kind == "failure"]) == 3

@@ -130,6 +130,8 @@ class RegistrationForm(QWidget):
         "method",
         "monthly_amount",
         "registration_date",
+        "email",
+        "notice_channel",
     )
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
@@ -214,13 +216,24 @@ class RegistrationForm(QWidget):
             checks.addWidget(box)
             self.checks[key] = box
         outer.addWidget(self.checklist_box)
+        # after the paper form's own fields: how the customer wants to be told (reminders, failed debits)
+        contact = self._group(outer, self.tr("お知らせ"))
+        self._line(
+            contact, "email", self.tr("メールアドレス(&E)"), max_length=254, placeholder=self.tr("お知らせの送り先")
+        )
+        self.notice_channel = QComboBox()
+        self.notice_channel.addItem(self.tr("自動（メールアドレスがあればメール、なければ郵送）"), "")
+        self.notice_channel.addItem(self.tr("メール"), "email")
+        self.notice_channel.addItem(self.tr("郵送"), "letter")
+        self.notice_channel.addItem(self.tr("なし（お知らせを送らない）"), "none")
+        self._add_row(contact, "notice_channel", self.tr("通知方法(&T)"), self.notice_channel)
         outer.addStretch(1)
 
         self.bank_completer = CodeCompleter(self.edits["bank_code"])
         self.branch_completer = CodeCompleter(self.edits["branch_code"])
         self.edits["bank_code"].textEdited.connect(self._bank_typed)
         self.edits["branch_code"].textEdited.connect(self._branch_typed)
-        for widget in (self.deposit_type, self.method):
+        for widget in (self.deposit_type, self.method, self.notice_channel):
             widget.installEventFilter(self._enter)
             widget.currentIndexChanged.connect(self._refresh)
         self.method.currentIndexChanged.connect(self._method_changed)
@@ -298,6 +311,8 @@ class RegistrationForm(QWidget):
             postal_code=self.text("postal_code"),
             address=self.text("address"),
             phone=self.text("phone"),
+            email=self.text("email"),
+            notice_channel=str(self.notice_channel.currentData()),
             bank_code=self.text("bank_code").split(" ", 1)[0] if self.text("bank_code").strip() else "",
             branch_code="" if japan_post_bank else self.text("branch_code").split(" ", 1)[0],
             deposit_type="" if japan_post_bank else str(self.deposit_type.currentData()),
@@ -317,6 +332,7 @@ class RegistrationForm(QWidget):
         index = self.deposit_type.findData(int(raw.deposit_type) if raw.deposit_type.isdigit() else 1)
         self.deposit_type.setCurrentIndex(max(index, 0))
         self.method.setCurrentIndex(max(self.method.findData(raw.method or "paper"), 0))
+        self.notice_channel.setCurrentIndex(max(self.notice_channel.findData(raw.notice_channel or ""), 0))
         if raw.registration_date:
             d = raw.registration_date
             self.registration_date.setDate(QDate(d.year, d.month, d.day))
@@ -336,6 +352,7 @@ class RegistrationForm(QWidget):
         self.edits["customer_number"].setText(next_number)
         self.prefilled_number = next_number
         self.deposit_type.setCurrentIndex(0)
+        self.notice_channel.setCurrentIndex(0)
         for box in self.checks.values():
             box.setChecked(False)
         self.method.setCurrentIndex(method)

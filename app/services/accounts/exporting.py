@@ -41,6 +41,9 @@ COLUMNS: list[tuple[str, str, float, str | None]] = [
     ("登録方法", "method", 9, None),
     ("月額", "monthly_amount", 12, '"¥"#,##0'),
     ("登録日", "registration_date", 12, "yyyy-mm-dd"),
+    # added last so files read by column position keep their columns
+    ("メールアドレス", "email", 28, TEXT),
+    ("通知方法", "notice_channel_label", 9, None),
 ]
 BATCH = 1000
 

@@ -12,6 +12,7 @@ from app.db.models import (
 from app.domain.account_fields import DEPOSIT_TYPE_LABELS, DepositType, RegistrationStatus
 from app.domain.kana import KanaError, to_bank_kana
 from app.domain.lifecycle import next_step
+from app.domain.notices import Channel
 from app.domain.registration import STORED_FIELDS, RegistrationInput
 from app.services.transitions import HistoryAction
 
@@ -65,6 +66,8 @@ class RegistrationView:
     billing_stopped: bool = False
     billing_stop_reason: str = ""
     debited_before: bool = False  # 振替実績: debited before the product (新規コード 0 in its first month)
+    email: str = ""
+    notice_channel: str = "letter"
 
     def next_step(self, quiet_weeks: int) -> str:
         """What happens next (REG-3), in a few words for the results list."""
@@ -81,6 +84,10 @@ class RegistrationView:
     @property
     def deposit_type_label(self) -> str:
         return DEPOSIT_TYPE_LABELS.get(DepositType(self.deposit_type), str(self.deposit_type))
+
+    @property
+    def notice_channel_label(self) -> str:
+        return Channel(self.notice_channel).label
 
     @property
     def status_label(self) -> str:
@@ -134,6 +141,8 @@ def input_from_view(view: RegistrationView) -> RegistrationInput:
         postal_code=view.postal_code,
         address=view.address,
         phone=view.phone,
+        email=view.email,
+        notice_channel=view.notice_channel,
         bank_code=view.bank_code,
         branch_code="" if view.jp_symbol else view.branch_code,
         deposit_type=str(view.deposit_type),

@@ -48,6 +48,7 @@ from app.services.billing.common import DRAFT, FINAL, BillingRefused, ExportResu
 from app.services.billing.months import _month_row
 from app.services.billing.schedule import schedule_for
 from app.services.files import staged_file
+from app.services.notices.planning import plan_reminders
 from app.services.operators import OperatorRef
 from app.services.operators.audit import audit
 from app.services.operators.permissions import Action, require
@@ -355,7 +356,7 @@ def export_month(
                 )
         if cancelled():
             raise Cancelled
-        _record(db, parsed, snap, fmt, path, operator, final, count, total)
+        _record(db, parsed, snap, fmt, path, operator, final, count, total, day)
         done[0] = True
     return ExportResult(path, fmt, count, total, final, _deadline_warnings(snap.schedule, day), already_final)
 
@@ -370,6 +371,7 @@ def _record(
     final: bool,
     count: int,
     total: int,
+    day: date,
 ) -> None:
     """The one short write transaction: the month is still as the snapshot saw it, then the export (and lock)."""
     with db.write() as session:
@@ -404,6 +406,8 @@ def _record(
             row.locked_at = utcnow()
             row.locked_by = operator.id
             _audit(session, operator, str(month), "lock", format=fmt, lines=count, total=total)
+            session.flush()
+            plan_reminders(session, row, operator, today=day)  # OP-5: in the transaction that records the lock
         session.add(
             BillingExport(
                 billing_month_id=row.id,

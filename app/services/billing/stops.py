@@ -25,6 +25,7 @@ from app.services.billing.common import (
 )
 from app.services.billing.months import _line_view, _month_row
 from app.services.billing.schedule import schedule_for
+from app.services.notices.planning import cancel_line_reminders
 from app.services.operators import OperatorRef
 from app.services.operators.permissions import Action, require
 from app.services.settings import get_settings
@@ -67,6 +68,7 @@ def stop_line(
         line.stop_reason = reason.strip()
         line.stopped_at = datetime.now(UTC)
         _audit(session, operator, str(parsed), "stop", customer_number=customer_number, reason=line.stop_reason)
+        cancel_line_reminders(session, line.id, operator, line.stop_reason)  # no reminder for a stopped line
         registration = session.get(AccountRegistration, line.registration_id)
         assert registration is not None
         return _line_view(line, registration.contract_holder_name)

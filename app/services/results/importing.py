@@ -30,6 +30,7 @@ from app.io.zengin_result import ResultFile, read_result_file
 from app.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from app.services.billing.audit import _audit
 from app.services.billing.common import DRAFT, RESULTS
+from app.services.notices.planning import FailedDebit, plan_failure_notices
 from app.services.operators import OperatorRef, Role
 from app.services.results import effects, reconcile
 from app.services.results.common import (
@@ -211,6 +212,13 @@ def _write(
             session, {m.line.registration_id for m in plan.matches if m.record.result_code == PAID}
         )
         follow_ups = effects.apply(session, plan.month.month, plan.matches, result_ids, open_returns, dates, operator)
+        # OP-5: a failure notice for each failed line, in this same transaction (planning twice adds nothing)
+        failed = [
+            FailedDebit(m.line.customer_number, m.record.result_code)
+            for m in plan.matches
+            if m.record.result_code != PAID
+        ]
+        plan_failure_notices(session, plan.month.month, failed, operator, today=day)
         month.state = RESULTS
         _audit(
             session,

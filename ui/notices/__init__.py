@@ -1,0 +1,1 @@
+"""お知らせ: the customer notices\x27 outbox."""
