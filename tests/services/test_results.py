@@ -411,12 +411,18 @@ def test_a_ledger_across_months(db: Database, operator: OperatorRef, billed_mont
 
 
 def test_the_cli_commands_and_their_json(
-    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path
+    db: Database, operator: OperatorRef, billed_month: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import io
     import json
 
     from app.cli import main
+    from app.services.operators.admin import create_first_supervisor
+
+    # every command logs in (OP-1): as the database's first supervisor, the password from the environment
+    create_first_supervisor(db, "boss", "責任者", "boss-password-1")
+    monkeypatch.setenv("KOFURI_OPERATOR", "boss")
+    monkeypatch.setenv("KOFURI_PASSWORD", "boss-password-1")
 
     def run(*argv: str) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
