@@ -137,7 +137,12 @@ def test_two_supervisors_editing_one_amount_and_the_audit_trail(
 
 
 def test_the_bank_file_only_as_final_and_its_preview(
-    qtbot: QtBot, db: Database, operator: OperatorRef, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot,
+    db: Database,
+    operator: OperatorRef,
+    runner: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from app.services import settings
 
@@ -160,7 +165,10 @@ def test_the_bank_file_only_as_final_and_its_preview(
     text = page.message.text()
     assert "明細: 2 件　合計 4,500 円" in text and "委託者コード（10桁・請求データ用）が未設定です" in text
     assert "新規コード別: 1: 2 件" in text and "BILL" not in text
-    # a final file with the header empty is refused, naming the settings
+    # a final file with the header empty is refused, naming the settings (the lock's question answered Yes)
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     page.final.setChecked(True)
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.export("zengin", str(tmp_path / "final.txt"))
