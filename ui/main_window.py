@@ -118,8 +118,8 @@ class MainWindow(QMainWindow):
             (self.tr("登録履歴"), self.history_page, "Ctrl+Shift+H", True),
             (self.tr("発送・不備返却"), self.paper_page, "Ctrl+R", allowed(operator, Action.SHIPMENTS)),
             (self.tr("請求"), self.billing_page, "Ctrl+B", operator.role != Role.CLERK),
-            (self.tr("振替結果"), self.results_page, "Ctrl+T", True),
-            (self.tr("お知らせ"), self.notices_page, "Ctrl+M", True),
+            (self.tr("振替結果"), self.results_page, "Ctrl+T", operator.role != Role.CLERK),
+            (self.tr("お知らせ"), self.notices_page, "Ctrl+M", operator.role != Role.CLERK),
             (self.tr("加盟店設定"), self.settings_page, "Ctrl+,", allowed(operator, Action.SETTINGS)),
         ]
         if allowed(operator, Action.OPERATORS):

@@ -145,8 +145,8 @@
             <translation>The Zengin file is made only when exporting as final. Before that, use the content check</translation>
         </message>
         <message>
-            <source>全銀データの内容を確認(&amp;V)</source>
-            <translation>&amp;View the Zengin data</translation>
+            <source>全銀データの内容を確認(&amp;P)</source>
+            <translation>&amp;Preview the Zengin data</translation>
         </message>
         <message>
             <source>ヘッダー・件数・合計を表示します（ファイルは作りません）</source>
@@ -1073,7 +1073,7 @@ An invalidated registration can no longer be billed. Its data and history are ke
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>表示(&amp;V)</source>
+            <source>表示(&amp;W)</source>
             <translation>&amp;View</translation>
         </message>
         <message>

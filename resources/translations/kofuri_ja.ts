@@ -145,8 +145,8 @@
             <translation>全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください</translation>
         </message>
         <message>
-            <source>全銀データの内容を確認(&amp;V)</source>
-            <translation>全銀データの内容を確認(&amp;V)</translation>
+            <source>全銀データの内容を確認(&amp;P)</source>
+            <translation>全銀データの内容を確認(&amp;P)</translation>
         </message>
         <message>
             <source>ヘッダー・件数・合計を表示します（ファイルは作りません）</source>
@@ -1073,8 +1073,8 @@
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>表示(&amp;V)</source>
-            <translation>表示(&amp;V)</translation>
+            <source>表示(&amp;W)</source>
+            <translation>表示(&amp;W)</translation>
         </message>
         <message>
             <source>表示言語(&amp;L)</source>

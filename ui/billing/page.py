@@ -257,7 +257,7 @@ class BillingPage(QWidget):
         self.zengin_button.setToolTip(
             self.tr("全銀形式のファイルは確定として書き出すときにだけ作成します。確定前は内容の確認をお使いください")
         )
-        self.preview_button = QPushButton(self.tr("全銀データの内容を確認(&V)"))
+        self.preview_button = QPushButton(self.tr("全銀データの内容を確認(&P)"))
         self.preview_button.setToolTip(self.tr("ヘッダー・件数・合計を表示します（ファイルは作りません）"))
         self.preview_button.clicked.connect(lambda: self.preview_bank_file())
         self.final = QCheckBox(self.tr("確定として書き出す（以後ロック）(&K)"))

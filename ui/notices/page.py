@@ -67,7 +67,7 @@ class NoticesPage(QWidget):
         layout.addWidget(title)
 
         bar = QHBoxLayout()
-        caption = QLabel(self.tr("表示(&V)"))
+        caption = QLabel(self.tr("表示(&W)"))
         self.filter = QComboBox()
         self.filter.setObjectName("filter")
         for label, key in (
