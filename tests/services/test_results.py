@@ -417,7 +417,6 @@ def test_the_cli_commands_and_their_json(
     import json
 
     from app.cli import main
-
     from app.db.models import Operator
     from app.services.operators.passwords import hash_password
 
