@@ -1002,8 +1002,28 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Role</translation>
         </message>
         <message>
+            <source>予定日</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>お名前</source>
+            <translation>Name</translation>
+        </message>
+        <message>
             <source>種類</source>
             <translation>Kind</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>回数</source>
+            <translation>Attempts</translation>
+        </message>
+        <message>
+            <source>最後の応答</source>
+            <translation>Last answer</translation>
         </message>
         <message>
             <source>内容</source>
@@ -1169,6 +1189,10 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Kofuri Desk</translation>
         </message>
         <message>
+            <source>お知らせを開く</source>
+            <translation>Open notices</translation>
+        </message>
+        <message>
             <source>新規口座登録</source>
             <translation>New registration</translation>
         </message>
@@ -1193,6 +1217,10 @@ An invalidated registration can no longer be billed. Its data and history are ke
             <translation>Debit results</translation>
         </message>
         <message>
+            <source>お知らせ</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
             <source>加盟店設定</source>
             <translation>Merchant settings</translation>
         </message>
@@ -1211,6 +1239,10 @@ An invalidated registration can no longer be billed. Its data and history are ke
         <message>
             <source>担当者: {0}（{1}・{2}）</source>
             <translation>Operator: {0} ({1}, {2})</translation>
+        </message>
+        <message>
+            <source>今日が予定日の振替案内のうち {0} 件がまだ送られていません</source>
+            <translation>{0} of today's debit reminders have not been sent yet</translation>
         </message>
         <message>
             <source>入力中の依頼書</source>
@@ -1312,6 +1344,129 @@ Register anyway?</translation>
         <message>
             <source>顧客番号 {0} を登録しました</source>
             <translation>Registered customer number {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticesPage</name>
+        <message>
+            <source>お知らせ</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <source>表示(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>予定日が来たもの（未送信）</source>
+            <translation>Due (not sent)</translation>
+        </message>
+        <message>
+            <source>予定</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>Send failed</translation>
+        </message>
+        <message>
+            <source>送信確認待ち</source>
+            <translation>Unconfirmed</translation>
+        </message>
+        <message>
+            <source>送信済</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>印刷済</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>お知らせを選ぶと、お客様に届く文面を表示します</source>
+            <translation>Select a notice to see the text the customer receives</translation>
+        </message>
+        <message>
+            <source>今すぐ送信(&amp;N)</source>
+            <translation>Send &amp;now</translation>
+        </message>
+        <message>
+            <source>郵送分を印刷(&amp;P)…</source>
+            <translation>&amp;Print letters…</translation>
+        </message>
+        <message>
+            <source>郵送に切り替え(&amp;L)</source>
+            <translation>Send as &amp;letter</translation>
+        </message>
+        <message>
+            <source>届いていた: 送信済にする(&amp;D)</source>
+            <translation>It arrived: mark as sent (&amp;D)</translation>
+        </message>
+        <message>
+            <source>届いていない: 予定に戻す(&amp;A)</source>
+            <translation>It did not arrive: plan it &amp;again</translation>
+        </message>
+        <message>
+            <source>予定 {0} 件 / 送信失敗 {1} 件 / 送信確認待ち {2} 件 / 送信済 {3} 件 / 印刷済 {4} 件</source>
+            <translation>Planned {0} / failed {1} / unconfirmed {2} / sent {3} / printed {4}</translation>
+        </message>
+        <message>
+            <source>件名: {0}</source>
+            <translation>Subject: {0}</translation>
+        </message>
+        <message>
+            <source>
+※ 送信中に処理が止まったため、届いたか確認できません（メッセージID {0}）
+</source>
+            <translation>
+* Sending stopped part-way, so it is not known whether it arrived (message ID {0})
+</translation>
+        </message>
+        <message>
+            <source>送信しています…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>送信 {0} 件、失敗 {1} 件、郵送待ち {2} 件</source>
+            <translation>Sent {0}, failed {1}, waiting for letters {2}</translation>
+        </message>
+        <message>
+            <source>、送信確認待ち {0} 件</source>
+            <translation>, unconfirmed {0}</translation>
+        </message>
+        <message>
+            <source>郵送のお知らせ</source>
+            <translation>Notices by letter</translation>
+        </message>
+        <message>
+            <source>お知らせ_{0}.pdf</source>
+            <translation>notices_{0}.pdf</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>{0} 通を {1} に書き出し、印刷済にしました</source>
+            <translation>Wrote {0} letters to {1} and marked them printed</translation>
+        </message>
+        <message>
+            <source>送信に失敗したメールのお知らせを選んでください</source>
+            <translation>Select e-mail notices that failed to send</translation>
+        </message>
+        <message>
+            <source>{0} 件を郵送に切り替えました</source>
+            <translation>Switched {0} notices to letters</translation>
+        </message>
+        <message>
+            <source>送信確認待ちのお知らせを選んでください</source>
+            <translation>Select unconfirmed notices</translation>
         </message>
     </context>
     <context>
@@ -1771,6 +1926,38 @@ Register anyway?</translation>
         <message>
             <source>依頼書の確認</source>
             <translation>Form checklist</translation>
+        </message>
+        <message>
+            <source>お知らせ</source>
+            <translation>Notices</translation>
+        </message>
+        <message>
+            <source>メールアドレス(&amp;E)</source>
+            <translation>&amp;E-mail address</translation>
+        </message>
+        <message>
+            <source>お知らせの送り先</source>
+            <translation>Notices go to</translation>
+        </message>
+        <message>
+            <source>自動（メールアドレスがあればメール、なければ郵送）</source>
+            <translation>Automatic (e-mail if there is an address, otherwise a letter)</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>郵送</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>なし（お知らせを送らない）</source>
+            <translation>None (no notices)</translation>
+        </message>
+        <message>
+            <source>通知方法(&amp;T)</source>
+            <translation>No&amp;tice channel</translation>
         </message>
         <message>
             <source>先頭7桁 {0}</source>

@@ -1002,8 +1002,28 @@
             <translation>役割</translation>
         </message>
         <message>
+            <source>予定日</source>
+            <translation>予定日</translation>
+        </message>
+        <message>
+            <source>お名前</source>
+            <translation>お名前</translation>
+        </message>
+        <message>
             <source>種類</source>
             <translation>種類</translation>
+        </message>
+        <message>
+            <source>方法</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>回数</source>
+            <translation>回数</translation>
+        </message>
+        <message>
+            <source>最後の応答</source>
+            <translation>最後の応答</translation>
         </message>
         <message>
             <source>内容</source>
@@ -1169,6 +1189,10 @@
             <translation>口振デスク</translation>
         </message>
         <message>
+            <source>お知らせを開く</source>
+            <translation>お知らせを開く</translation>
+        </message>
+        <message>
             <source>新規口座登録</source>
             <translation>新規口座登録</translation>
         </message>
@@ -1193,6 +1217,10 @@
             <translation>振替結果</translation>
         </message>
         <message>
+            <source>お知らせ</source>
+            <translation>お知らせ</translation>
+        </message>
+        <message>
             <source>加盟店設定</source>
             <translation>加盟店設定</translation>
         </message>
@@ -1211,6 +1239,10 @@
         <message>
             <source>担当者: {0}（{1}・{2}）</source>
             <translation>担当者: {0}（{1}・{2}）</translation>
+        </message>
+        <message>
+            <source>今日が予定日の振替案内のうち {0} 件がまだ送られていません</source>
+            <translation>今日が予定日の振替案内のうち {0} 件がまだ送られていません</translation>
         </message>
         <message>
             <source>入力中の依頼書</source>
@@ -1312,6 +1344,129 @@
         <message>
             <source>顧客番号 {0} を登録しました</source>
             <translation>顧客番号 {0} を登録しました</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticesPage</name>
+        <message>
+            <source>お知らせ</source>
+            <translation>お知らせ</translation>
+        </message>
+        <message>
+            <source>表示(&amp;V)</source>
+            <translation>表示(&amp;V)</translation>
+        </message>
+        <message>
+            <source>予定日が来たもの（未送信）</source>
+            <translation>予定日が来たもの（未送信）</translation>
+        </message>
+        <message>
+            <source>予定</source>
+            <translation>予定</translation>
+        </message>
+        <message>
+            <source>送信失敗</source>
+            <translation>送信失敗</translation>
+        </message>
+        <message>
+            <source>送信確認待ち</source>
+            <translation>送信確認待ち</translation>
+        </message>
+        <message>
+            <source>送信済</source>
+            <translation>送信済</translation>
+        </message>
+        <message>
+            <source>印刷済</source>
+            <translation>印刷済</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>すべて</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>お知らせを選ぶと、お客様に届く文面を表示します</source>
+            <translation>お知らせを選ぶと、お客様に届く文面を表示します</translation>
+        </message>
+        <message>
+            <source>今すぐ送信(&amp;N)</source>
+            <translation>今すぐ送信(&amp;N)</translation>
+        </message>
+        <message>
+            <source>郵送分を印刷(&amp;P)…</source>
+            <translation>郵送分を印刷(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>郵送に切り替え(&amp;L)</source>
+            <translation>郵送に切り替え(&amp;L)</translation>
+        </message>
+        <message>
+            <source>届いていた: 送信済にする(&amp;D)</source>
+            <translation>届いていた: 送信済にする(&amp;D)</translation>
+        </message>
+        <message>
+            <source>届いていない: 予定に戻す(&amp;A)</source>
+            <translation>届いていない: 予定に戻す(&amp;A)</translation>
+        </message>
+        <message>
+            <source>予定 {0} 件 / 送信失敗 {1} 件 / 送信確認待ち {2} 件 / 送信済 {3} 件 / 印刷済 {4} 件</source>
+            <translation>予定 {0} 件 / 送信失敗 {1} 件 / 送信確認待ち {2} 件 / 送信済 {3} 件 / 印刷済 {4} 件</translation>
+        </message>
+        <message>
+            <source>件名: {0}</source>
+            <translation>件名: {0}</translation>
+        </message>
+        <message>
+            <source>
+※ 送信中に処理が止まったため、届いたか確認できません（メッセージID {0}）
+</source>
+            <translation>
+※ 送信中に処理が止まったため、届いたか確認できません（メッセージID {0}）
+</translation>
+        </message>
+        <message>
+            <source>送信しています…</source>
+            <translation>送信しています…</translation>
+        </message>
+        <message>
+            <source>送信 {0} 件、失敗 {1} 件、郵送待ち {2} 件</source>
+            <translation>送信 {0} 件、失敗 {1} 件、郵送待ち {2} 件</translation>
+        </message>
+        <message>
+            <source>、送信確認待ち {0} 件</source>
+            <translation>、送信確認待ち {0} 件</translation>
+        </message>
+        <message>
+            <source>郵送のお知らせ</source>
+            <translation>郵送のお知らせ</translation>
+        </message>
+        <message>
+            <source>お知らせ_{0}.pdf</source>
+            <translation>お知らせ_{0}.pdf</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>{0} 通を {1} に書き出し、印刷済にしました</source>
+            <translation>{0} 通を {1} に書き出し、印刷済にしました</translation>
+        </message>
+        <message>
+            <source>送信に失敗したメールのお知らせを選んでください</source>
+            <translation>送信に失敗したメールのお知らせを選んでください</translation>
+        </message>
+        <message>
+            <source>{0} 件を郵送に切り替えました</source>
+            <translation>{0} 件を郵送に切り替えました</translation>
+        </message>
+        <message>
+            <source>送信確認待ちのお知らせを選んでください</source>
+            <translation>送信確認待ちのお知らせを選んでください</translation>
         </message>
     </context>
     <context>
@@ -1771,6 +1926,38 @@
         <message>
             <source>依頼書の確認</source>
             <translation>依頼書の確認</translation>
+        </message>
+        <message>
+            <source>お知らせ</source>
+            <translation>お知らせ</translation>
+        </message>
+        <message>
+            <source>メールアドレス(&amp;E)</source>
+            <translation>メールアドレス(&amp;E)</translation>
+        </message>
+        <message>
+            <source>お知らせの送り先</source>
+            <translation>お知らせの送り先</translation>
+        </message>
+        <message>
+            <source>自動（メールアドレスがあればメール、なければ郵送）</source>
+            <translation>自動（メールアドレスがあればメール、なければ郵送）</translation>
+        </message>
+        <message>
+            <source>メール</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>郵送</source>
+            <translation>郵送</translation>
+        </message>
+        <message>
+            <source>なし（お知らせを送らない）</source>
+            <translation>なし（お知らせを送らない）</translation>
+        </message>
+        <message>
+            <source>通知方法(&amp;T)</source>
+            <translation>通知方法(&amp;T)</translation>
         </message>
         <message>
             <source>先頭7桁 {0}</source>

@@ -417,16 +417,20 @@ def test_the_cli_commands_and_their_json(
     import json
 
     from app.cli import main
-    from app.services.operators.admin import create_first_supervisor
+    from app.db.models import Operator
+    from app.services.operators.passwords import hash_password
 
-    # every command logs in (OP-1): as the database's first supervisor, the password from the environment
-    create_first_supervisor(db, "boss", "責任者", "boss-password-1")
-    monkeypatch.setenv("KOFURI_OPERATOR", "boss")
-    monkeypatch.setenv("KOFURI_PASSWORD", "boss-password-1")
+    with db.write() as session:  # the command line logs in (OP-1): the test's operator gets a password
+        row = session.get(Operator, operator.id)
+        assert row is not None
+        row.password_hash = hash_password("results-password-1")
 
     def run(*argv: str) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
-        code = main(["--db", db.url, "--data-dir", str(tmp_path / "cli"), *argv], out=out, err=err)
+        base = ["--db", db.url, "--data-dir", str(tmp_path / "cli"), "--operator", operator.login_id]
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("KOFURI_PASSWORD", "results-password-1")
+            code = main([*base, *argv], out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     numbers, request = billed_month(db, operator)

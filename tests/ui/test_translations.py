@@ -122,6 +122,7 @@ def test_the_main_window_in_english(english: None, qtbot: QtBot, db: Database, o
         "Shipments and returns",
         "Billing",
         "Debit results",
+        "Notices",
         "Merchant settings",
         "Operators",
         "Audit log",
