@@ -14,7 +14,7 @@ DB_FILE_NAME = "kofuri.sqlite3"
 
 @dataclass(frozen=True)
 class AppPaths:
-    """The folders of one installation; created owner-only on first use (OP-8)."""
+    """The folders of one installation; created owner-only on first use [OP-8]."""
 
     data_dir: Path
 

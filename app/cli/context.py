@@ -67,7 +67,7 @@ class Context:
 
     @property
     def operator(self) -> OperatorRef:
-        """The logged-in operator (OP-1): `--operator` is the login ID, the password is asked once."""
+        """The logged-in operator [OP-1]: `--operator` is the login ID, the password is asked once."""
         if self._operator is None:
             self._operator = self.log_in(allow_password_change=False)
         return self._operator

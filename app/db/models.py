@@ -63,7 +63,7 @@ class Base(DeclarativeBase):
 
 
 class MerchantSettings(Base):
-    """The merchant's own data (one row, id 1): printed on forms and written into files (REG-5)."""
+    """The merchant's own data (one row, id 1): printed on forms and written into files [REG-5]."""
 
     __tablename__ = "merchant_settings"
 
@@ -105,7 +105,7 @@ class MerchantSettings(Base):
 
 
 class Operator(Base):
-    """A person (or the system) acting in the program. The password is an Argon2id hash (OP-1); the system
+    """A person (or the system) acting in the program. The password is an Argon2id hash [OP-1]; the system
     operator has none and cannot log in (it is the actor of set-up and of tests)."""
 
     __tablename__ = "operator"
@@ -131,7 +131,7 @@ class LoginGuard(Base):
 
 
 class Maintenance(Base):
-    """Maintenance mode (OP-2): one row (id 1) while a supervisor has the database in maintenance."""
+    """Maintenance mode [OP-2]: one row (id 1) while a supervisor has the database in maintenance."""
 
     __tablename__ = "maintenance"
 
@@ -143,7 +143,7 @@ class Maintenance(Base):
 
 
 class AccountRegistration(Base):
-    """One customer's direct-debit registration: every field of the request form (FORM-2)."""
+    """One customer's direct-debit registration: every field of the request form [FORM-2]."""
 
     __tablename__ = "account_registration"
     __table_args__ = (
@@ -394,7 +394,7 @@ class DeficiencyReturn(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(String(20), default="new_form")  # new_form (recommended) / correction
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)
-    scan_file: Mapped[str] = mapped_column(String(260), default="")  # under the attachments folder (OP-6)
+    scan_file: Mapped[str] = mapped_column(String(260), default="")  # under the attachments folder [OP-6]
     scan_name: Mapped[str] = mapped_column(String(260), default="")
     created_by: Mapped[int] = mapped_column(ForeignKey("operator.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -511,7 +511,7 @@ for _append_only_result in (FollowUpContact,):
 
 
 class Notice(Base):
-    """A notice to a customer (OP-5): a reminder before and on the debit date, a failed-debit notice, a
+    """A notice to a customer [OP-5]: a reminder before and on the debit date, a failed-debit notice, a
     confirmation; planned by the event that causes it, in the same transaction, and sent from this outbox."""
 
     __tablename__ = "notice"

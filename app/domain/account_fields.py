@@ -87,11 +87,11 @@ def parse_method(value: str | None) -> RegistrationMethod:
 
 
 class RegistrationStatus(StrEnum):
-    """Where a registration stands (REG-3); invalidated is REG-12's delete."""
+    """Where a registration stands [REG-3]; invalidated is REG-12's delete."""
 
     KEYED = "keyed"  # paper form keyed, not yet sent to the agency
     SENT = "sent"  # in a shipment, awaiting the bank (no news is not success: REG-3)
-    RETURNED = "returned"  # sent back deficient (DEF-1)
+    RETURNED = "returned"  # sent back deficient [DEF-1]
     COMPLETE = "complete"  # registered at the bank
     WEB_REQUESTED = "web_requested"  # web registration asked, result pending
     WEB_NG = "web_ng"  # web registration failed

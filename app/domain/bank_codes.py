@@ -1,4 +1,4 @@
-"""Bank and branch codes (REG-9) from the `zengin-code` package, with a type-ahead index of our own.
+"""Bank and branch codes [REG-9] from the `zengin-code` package, with a type-ahead index of our own.
 
 The package loads every bank on import (about 0.4 s), so it is imported on first use only, never at start-up.
 """

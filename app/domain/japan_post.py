@@ -1,4 +1,4 @@
-"""Japan Post Bank (ゆうちょ銀行) passbook symbol and number to the bank-standard account (REG-6)."""
+"""Japan Post Bank (ゆうちょ銀行) passbook symbol and number to the bank-standard account [REG-6]."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def convert(symbol: str, number: str) -> JapanPostAccount:
     """Passbook symbol (記号, 5 digits) and number (番号) to branch code, 7-digit account and deposit type.
 
     Symbol starting with 1 (総合口座/通常貯金): branch = digits 2–3 + "8"; the number is written on the form
-    with 8 digits ending in 1 and keyed without that 1 (REG-6). An 8-digit number must end in 1, which is
+    with 8 digits ending in 1 and keyed without that 1 [REG-6]. An 8-digit number must end in 1, which is
     dropped; a number of up to 7 digits is taken as keyed without it.
     Symbol starting with 0 (振替口座): branch = digits 2–3 + "9"; number of up to 6 digits, deposit type 当座.
     """

@@ -1,4 +1,4 @@
-"""The paper-form lifecycle in words (REG-3): the step a registration is at and what happens next."""
+"""The paper-form lifecycle in words [REG-3]: the step a registration is at and what happens next."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def next_step(status: str, sent_on: date | None, today: date, quiet_weeks: int =
 
 
 class ReturnStatus(StrEnum):
-    """Where a deficiency return stands (DEF-1)."""
+    """Where a deficiency return stands [DEF-1]."""
 
     OPEN = "open"  # received back from the agency, nobody has acted yet
     WAITING = "waiting"  # the customer was asked for a new form
@@ -81,7 +81,7 @@ REGISTRATION_TRANSITIONS: dict[RegistrationStatus, frozenset[RegistrationStatus]
     _R.KEYED: frozenset({_R.SENT, _R.COMPLETE, _R.INVALIDATED}),
     _R.SENT: frozenset({_R.RETURNED, _R.COMPLETE, _R.KEYED, _R.INVALIDATED}),
     _R.RETURNED: frozenset({_R.KEYED, _R.SENT, _R.COMPLETE, _R.INVALIDATED}),
-    _R.COMPLETE: frozenset({_R.RETURNED, _R.KEYED, _R.WEB_NG, _R.INVALIDATED}),  # a later web NG wins (REG-10)
+    _R.COMPLETE: frozenset({_R.RETURNED, _R.KEYED, _R.WEB_NG, _R.INVALIDATED}),  # a later web NG wins [REG-10]
     _R.WEB_REQUESTED: frozenset({_R.COMPLETE, _R.WEB_NG, _R.INVALIDATED}),
     _R.WEB_NG: frozenset({_R.COMPLETE, _R.WEB_REQUESTED, _R.INVALIDATED}),
     _R.INVALIDATED: frozenset(),

@@ -70,7 +70,7 @@ RESULT_CODES: dict[str, ResultCode] = {
 
 
 def lookup_result_code(code: str) -> ResultCode:
-    """The meaning of a result code; an unknown one is returned as unknown, never dropped (RES-1)."""
+    """The meaning of a result code; an unknown one is returned as unknown, never dropped [RES-1]."""
     key = code.strip()
     known = RESULT_CODES.get(key)
     if known is not None:

@@ -1,6 +1,6 @@
 """Print layouts as data (forms/*.json): pages of boxes, labels, bound fields and digit boxes, in millimetres.
 
-A merchant's own design (FORM-1) is one more file of the same kind in the user's forms folder; it is found
+A merchant's own design [FORM-1] is one more file of the same kind in the user's forms folder; it is found
 before the bundled ones, so no code changes for it.
 """
 

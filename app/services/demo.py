@@ -133,7 +133,7 @@ def _phone(fake: Faker) -> str:
 
 
 def _account(rng: random.Random) -> dict[str, str]:
-    if rng.random() < 0.15:  # Japan Post Bank, keyed by passbook symbol and number (REG-6)
+    if rng.random() < 0.15:  # Japan Post Bank, keyed by passbook symbol and number [REG-6]
         codes = bank_codes.branch_codes(bank_codes.JAPAN_POST_BANK_CODE)
         if rng.random() < 0.8:  # 総合口座: branch xy8 ← symbol 1xy__, number of 8 digits ending in 1
             code = rng.choice([c for c in codes if c.endswith("8")])
@@ -266,7 +266,7 @@ def generate(db: Database, count: int, seed: int = 1, today: date | None = None)
                 view.id,
                 view.version,
                 rng.choice(("解約のため", "お客様の申し出", "重複登録")),
-                supervisor,  # an invalidation is a supervisor's (OP-3)
+                supervisor,  # an invalidation is a supervisor's [OP-3]
             )
     # what the sample added, by status (registrations that were already there are left as they were)
     after = _count_by_status(db)

@@ -182,7 +182,7 @@ def request_form_data(
     """What one request form prints. FORM-1: consignor code, category and customer number always; the
     other merchant-fill fields when known, unless left blank by choice. A Japan Post account fills the
     ゆうちょ section (symbol and number) and leaves the other banks' boxes blank; a head office leaves the
-    branch name blank and circles 本店 (REG-7)."""
+    branch name blank and circles 本店 [REG-7]."""
     data = _merchant(settings)
     data["customer_number"] = view.customer_number if view is not None else customer_number
     blanks: tuple[str, ...] = ()
@@ -203,7 +203,7 @@ def request_form_data(
     )
     if view.bank_code == JAPAN_POST_BANK_CODE:
         symbol = view.jp_symbol or ""
-        transfer = symbol.startswith("0")  # 振替口座: the number as it is, no final 1 (REG-6)
+        transfer = symbol.startswith("0")  # 振替口座: the number as it is, no final 1 [REG-6]
         data["jp_symbol"] = symbol
         if view.jp_number:
             data["jp_number"] = view.jp_number if transfer else f"{view.jp_number}1"
@@ -362,7 +362,7 @@ def render_blank_forms(
     form_type: str = "pdf",
     user_forms: Path | None = None,
 ) -> RenderResult:
-    """Pre-numbered blank forms for `count` new customers; their numbers are reserved first (REG-4)."""
+    """Pre-numbered blank forms for `count` new customers; their numbers are reserved first [REG-4]."""
     layout = layout_for(form_type, user_forms)  # an unknown layout fails before any number is reserved
     settings = get_settings(db)
     check_settings_for_forms(settings)  # nor is a number reserved for a form that cannot print

@@ -118,7 +118,7 @@ class ChangeDialog(QDialog):
 
 
 class InvalidateDialog(QDialog):
-    """Delete = invalidate (REG-12), with a reason and a confirmation; the data and history stay."""
+    """Delete = invalidate [REG-12], with a reason and a confirmation; the data and history stay."""
 
     def __init__(self, db: Database, operator: OperatorRef, view: RegistrationView, parent: QWidget | None = None):
         super().__init__(parent)

@@ -1,7 +1,7 @@
-"""The registration form: the paper request form's fields in its order (FORM-2), checked as the clerk types.
+"""The registration form: the paper request form's fields in its order [FORM-2], checked as the clerk types.
 
 Tab or Enter moves to the next field; every problem shows under its field in words a clerk understands
-(REG-9); the bank-file form of each kana field and the bank and branch names show live.
+[REG-9]; the bank-file form of each kana field and the bank and branch names show live.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The idle lock: after the set minutes without input the window covers its data and asks for the password;
 what was half typed stays where it was. Maintenance started elsewhere is announced and locks the window at
-the next action (OP-2)."""
+the next action [OP-2]."""
 
 from __future__ import annotations
 

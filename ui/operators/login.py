@@ -1,4 +1,4 @@
-"""The login window (OP-1), the first supervisor of a new database, and the change of a reset password."""
+"""The login window [OP-1], the first supervisor of a new database, and the change of a reset password."""
 
 from __future__ import annotations
 

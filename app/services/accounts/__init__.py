@@ -1,4 +1,4 @@
-"""Account registrations: register, search, change, invalidate (REG-12), history, customer numbers.
+"""Account registrations: register, search, change, invalidate [REG-12], history, customer numbers.
 
 Every mutating call takes the acting operator, runs in one transaction, writes its history row in that
 transaction and bumps the version; a change based on a stale version fails and says who changed it.

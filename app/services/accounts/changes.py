@@ -1,4 +1,4 @@
-"""Changing a registration (変更), its status, invalidation (REG-12) and web results (REG-10); stale edits fail."""
+"""Changing a registration (変更), its status, invalidation [REG-12] and web results [REG-10]; stale edits fail."""
 
 from __future__ import annotations
 
@@ -145,7 +145,7 @@ def set_status(
 def invalidate(
     db: Database, registration_id: int, expected_version: int, reason: str, operator: OperatorRef
 ) -> RegistrationView:
-    """Delete (削除) = invalidate (REG-12): no longer billable; the data and its history stay."""
+    """Delete (削除) = invalidate [REG-12]: no longer billable; the data and its history stay."""
     require(operator, Permission.INVALIDATE)
     if not reason.strip():
         raise InvalidValue("無効化の理由を入力してください", code="reason_required")

@@ -70,7 +70,7 @@ class RegistrationView:
     notice_channel: str = "letter"
 
     def next_step(self, quiet_weeks: int) -> str:
-        """What happens next (REG-3), in a few words for the results list."""
+        """What happens next [REG-3], in a few words for the results list."""
         return next_step(self.status, self.sent_on, date.today(), quiet_weeks)
 
     @property

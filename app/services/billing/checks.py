@@ -1,4 +1,4 @@
-"""The problems that block a month's file (BILL-4), always from the registrations' present state."""
+"""The problems that block a month's file [BILL-4], always from the registrations' present state."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ ExportCancelled = Cancelled  # the one cancel of app.progress: nothing was writt
 
 
 class BillingRefused(DomainError):
-    """The file would list lines the bank rejects (BILL-4): every problem is named."""
+    """The file would list lines the bank rejects [BILL-4]: every problem is named."""
 
     code = "billing_refused"
 
@@ -89,7 +89,7 @@ class ExportResult:
     total: int
     final: bool
     warnings: list[str] = field(default_factory=list)
-    already_final: bool = False  # the month was locked before this export (BILL-6): same content, no new lock
+    already_final: bool = False  # the month was locked before this export [BILL-6]: same content, no new lock
 
 
 @dataclass(frozen=True)

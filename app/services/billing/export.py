@@ -1,4 +1,4 @@
-"""Exporting a month as a workbook or the bank format; as final it locks the month (BILL-6).
+"""Exporting a month as a workbook or the bank format; as final it locks the month [BILL-6].
 
 No write transaction spans the file (house rule, issue #9): the month is read in one consistent snapshot, the
 file is written to a temporary file beside the target, then one short write transaction checks the month did
@@ -314,7 +314,7 @@ def export_month(
 ) -> ExportResult:
     """Write the month as .xlsx or the bank format; refused with every problem when a line cannot be billed.
     The bank format exists only as the final file (or a copy of a month already final), with a complete header.
-    As final, the month is locked (BILL-6). A past deadline is a warning, not a refusal."""
+    As final, the month is locked [BILL-6]. A past deadline is a warning, not a refusal."""
     require(operator, Action.EXPORT_FINAL if final else Action.EXPORT_PERSONAL)
     if fmt not in ("xlsx", "zengin"):
         raise InvalidValue("形式は xlsx か zengin です", code="export_format")
@@ -425,7 +425,7 @@ def _record(
 
 def _recheck_changed_registrations(session: Session, row: BillingMonth, snap: _Snapshot) -> None:
     """A registration billed by the month changed during the export (e.g. invalidated): its line is checked
-    again under the write lock; a line that can no longer be billed refuses the file (BILL-4)."""
+    again under the write lock; a line that can no longer be billed refuses the file [BILL-4]."""
     changed_ids = set(
         session.scalars(
             select(RegistrationHistory.registration_id).where(RegistrationHistory.id > snap.history_mark)

@@ -254,7 +254,7 @@ def get_month(db: Database, month: str) -> MonthView:
 
 
 def default_month(db: Database, today: date) -> str:
-    """The month whose billing deadline comes next (BILL-2): this month until its deadline has passed."""
+    """The month whose billing deadline comes next [BILL-2]: this month until its deadline has passed."""
     settings = get_settings(db)
     candidate = Month(today.year, today.month)
     with db.read() as session:
@@ -306,7 +306,7 @@ def _line_view(line: BillingLine, name: str) -> LineView:
 
 
 def _draft_line(session: Session, line_id: int) -> tuple[BillingLine, BillingMonth]:
-    """A line and its month, which must still be a draft (BILL-6)."""
+    """A line and its month, which must still be a draft [BILL-6]."""
     line = session.get(BillingLine, line_id)
     if line is None:
         raise NotFound(f"請求明細（ID {line_id}）はありません", code="line_unknown")
@@ -349,7 +349,7 @@ def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
     with db.write() as session:
         line, month = _draft_line(session, line_id)
         _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
-        if line.rebill_of_line_id is not None:  # a re-billed failure taken out: outstanding again (RES-2)
+        if line.rebill_of_line_id is not None:  # a re-billed failure taken out: outstanding again [RES-2]
             session.execute(
                 update(FollowUp)
                 .where(FollowUp.rebill_line_id == line.id)

@@ -1,4 +1,4 @@
-"""The annual schedule (BILL-2): deadlines keyed or imported by a supervisor, else the calendar's default."""
+"""The annual schedule [BILL-2]: deadlines keyed or imported by a supervisor, else the calendar's default."""
 
 from __future__ import annotations
 

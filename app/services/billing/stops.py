@@ -1,4 +1,4 @@
-"""Stop requests after the lock (BILL-7), lapse warnings (REG-11) and the export log."""
+"""Stop requests after the lock [BILL-7], lapse warnings [REG-11] and the export log."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Notices planned by the events that cause them, inside the caller's transaction (OP-5):
+"""Notices planned by the events that cause them, inside the caller's transaction [OP-5]:
 locking a month → reminders; a stop request → its reminders cancelled; results → failure notices."""
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def plan_reminders(
 
 
 def cancel_line_reminders(session: Session, line_id: int, operator: OperatorRef, reason: str) -> int:
-    """A stop request after the lock (BILL-7): the line's reminders not sent yet are cancelled."""
+    """A stop request after the lock [BILL-7]: the line's reminders not sent yet are cancelled."""
     stmt = select(Notice).where(
         Notice.billing_line_id == line_id,
         Notice.kind.in_(REMINDER_KINDS),

@@ -1,4 +1,4 @@
-"""Backup and restore (OP-2): only in maintenance, by a supervisor. SQLite through its online backup API,
+"""Backup and restore [OP-2]: only in maintenance, by a supervisor. SQLite through its online backup API,
 PostgreSQL through pg_dump / pg_restore. A restore checks the file before anything is replaced and keeps the
 current database aside first. Files are owner-only and appear at their path only complete."""
 

@@ -1,4 +1,4 @@
-"""Argon2id password hashes (OP-1), at OWASP's minimum or above: m=19 MiB, t=2, p=1."""
+"""Argon2id password hashes [OP-1], at OWASP's minimum or above: m=19 MiB, t=2, p=1."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from app.services.operators import OperatorRef, Role
 from app.services.transitions import record_history
 
 OPEN = "open"
-SUPERVISORS = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor (OP-3)
+SUPERVISORS = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor [OP-3]
 
 
 def missing_items(checklist: Mapping[str, Any] | None) -> list[str]:

@@ -287,7 +287,7 @@ def dashboard(
     operator_login: str = "",
     min_age_days: int = 0,
 ) -> list[DashboardRow]:
-    """Open returns, most urgent first: days left to the paper-form deadline of the next debit month (DEF-4),
+    """Open returns, most urgent first: days left to the paper-form deadline of the next debit month [DEF-4],
     then the oldest return."""
     from app.services.paper.shipments import next_paper_month
 

@@ -1,4 +1,4 @@
-"""Shipments of paper forms to the collection agency (COVER-1, COVER-2) and the paper-form lifecycle (REG-3)."""
+"""Shipments of paper forms to the collection agency (COVER-1, COVER-2) and the paper-form lifecycle [REG-3]."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def create_shipment(
     send_anyway: Sequence[str] = (),
     reason: str = "",
 ) -> ShipmentView:
-    """Every keyed paper form not yet in an open shipment, new and corrected kept apart (COVER-1); `only`
+    """Every keyed paper form not yet in an open shipment, new and corrected kept apart [COVER-1]; `only`
     limits it to these registration ids. A form whose stored checklist is incomplete is held back (listed in
     the result's `held_back`) unless a supervisor sends it anyway (`send_anyway`: customer numbers) with a
     `reason`, recorded on the shipment item and in the registration's history."""
@@ -132,7 +132,7 @@ def create_shipment(
 def send_shipment(
     db: Database, shipment_id: int, sent_on: date, operator: OperatorRef, *, tracking_number: str = ""
 ) -> ShipmentView:
-    """Record the date sent and the tracking number (COVER-2); every form in it is now awaiting the bank."""
+    """Record the date sent and the tracking number [COVER-2]; every form in it is now awaiting the bank."""
     require(operator, Permission.SHIPMENTS)
     with db.write() as session:
         shipment = session.get(Shipment, shipment_id)
@@ -252,7 +252,7 @@ def waiting_counts(db: Database) -> tuple[int, int]:
 
 
 def next_paper_month(day: date) -> tuple[BillingMonth, date]:
-    """The first debit month a paper form sent on `day` can still reach (REG-2), and its deadline."""
+    """The first debit month a paper form sent on `day` can still reach [REG-2], and its deadline."""
     month = BillingMonth(day.year, day.month)
     for _ in range(3):
         deadline = month_schedule(month).paper_form_deadline

@@ -17,7 +17,7 @@ INSUFFICIENT_FUNDS = "1"
 NEW_FORM_CODES = ("2", "4")  # RES-2: the registration needs a new form
 DEPOSITOR_STOP = "3"  # RES-2: stop the following months until a supervisor releases
 CONSIGNOR_STOP = "8"  # BILL-7: our own stop request comes back as 8
-CONFIRMING_CODES = ("0", "1")  # the bank processed the form (REG-3)
+CONFIRMING_CODES = ("0", "1")  # the bank processed the form [REG-3]
 
 
 class FollowUpState(StrEnum):
@@ -40,8 +40,8 @@ FOLLOW_UP_STATE_LABELS: dict[FollowUpState, str] = {
 
 
 class FollowUpKind(StrEnum):
-    FAILED = "failed"  # a failed debit (RES-2)
-    PAID_WITH_RETURN = "paid_with_return"  # a 0 while a deficiency return is open (DEF-3)
+    FAILED = "failed"  # a failed debit [RES-2]
+    PAID_WITH_RETURN = "paid_with_return"  # a 0 while a deficiency return is open [DEF-3]
 
 
 class Settlement(StrEnum):
@@ -70,7 +70,7 @@ def recommended_action(code: str, kind: str = FollowUpKind.FAILED) -> str:
 
 
 def code_label(code: str) -> str:
-    """振替済, 資金不足 … or 「不明なコード N」: never mapped to another code (RES-1)."""
+    """振替済, 資金不足 … or 「不明なコード N」: never mapped to another code [RES-1]."""
     return lookup_result_code(code).label_ja
 
 

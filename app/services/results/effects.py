@@ -3,8 +3,8 @@
 - a 0 or 1 on a 「返却なし・未確認」 paper registration confirms it (登録済), the history naming the result;
 - every failed line becomes a follow-up item with a deadline tied to the next month's dates;
 - 2 and 4 send the registration back to needing a new form; 3 puts it on billing stop until a supervisor
-  releases it; our own stop request (BILL-7) that comes back as 8 resolves itself;
-- a 0 while a deficiency return is open is flagged for a person to look at (DEF-3).
+  releases it; our own stop request [BILL-7] that comes back as 8 resolves itself;
+- a 0 while a deficiency return is open is flagged for a person to look at [DEF-3].
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The follow-up work list (RES-2): one item per failed line, by urgency; states, a contact log, who acted."""
+"""The follow-up work list [RES-2]: one item per failed line, by urgency; states, a contact log, who acted."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ from app.services.results.common import (
 )
 from app.services.settings import load_settings
 
-SUPERVISOR_ROLES = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor (OP-3)
+SUPERVISOR_ROLES = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor [OP-3]
 STEPS = 4
 
 

@@ -161,7 +161,7 @@ def match(
     month: BillingMonth, records: list[ResultRecord], lines: list[MonthLine]
 ) -> tuple[list[Match], list[FileProblem]]:
     """Each record to exactly one line by customer number and amount; every line to exactly one record.
-    A line stopped after the lock (BILL-7) may come back (as 8) or not at all."""
+    A line stopped after the lock [BILL-7] may come back (as 8) or not at all."""
     by_key: dict[tuple[str, int], list[MonthLine]] = defaultdict(list)
     by_number: dict[str, list[MonthLine]] = defaultdict(list)
     for line in lines:
