@@ -1093,7 +1093,7 @@ An invalidated registration can no longer be billed. Its data and history are ke
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>表示(&amp;W)</source>
+            <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
@@ -1353,8 +1353,8 @@ Register anyway?</translation>
             <translation>Notices</translation>
         </message>
         <message>
-            <source>表示(&amp;V)</source>
-            <translation>&amp;View</translation>
+            <source>表示(&amp;W)</source>
+            <translation>Sho&amp;w</translation>
         </message>
         <message>
             <source>予定日が来たもの（未送信）</source>

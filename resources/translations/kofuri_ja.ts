@@ -1093,8 +1093,8 @@
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>表示(&amp;W)</source>
-            <translation>表示(&amp;W)</translation>
+            <source>表示(&amp;V)</source>
+            <translation>表示(&amp;V)</translation>
         </message>
         <message>
             <source>表示言語(&amp;L)</source>
@@ -1353,8 +1353,8 @@
             <translation>お知らせ</translation>
         </message>
         <message>
-            <source>表示(&amp;V)</source>
-            <translation>表示(&amp;V)</translation>
+            <source>表示(&amp;W)</source>
+            <translation>表示(&amp;W)</translation>
         </message>
         <message>
             <source>予定日が来たもの（未送信）</source>

@@ -252,4 +252,6 @@ def test_a_change_on_one_screen_refreshes_the_others_through_the_one_signal(
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         announce(Area.ACCOUNTS, [view.id])
     assert page.problems.count() == 1 and view.customer_number in page.problems.item(0).text()
+    window.runner.wait()  # no background read still holds a connection when the window and database go
     window.close()
+    window.runner.wait()
