@@ -22,9 +22,13 @@ mkdir "$scratch/home"
 
 echo "== upgrade in place: a database made by the first release (schema 0001)"
 cp tests/data/schema_0001.sqlite3 "$scratch/shop.sqlite3"
-env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/shop.sqlite3" --data-dir "$scratch/data" init
-env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/shop.sqlite3" --data-dir "$scratch/data" \
-  accounts list --format csv | grep -q '初版 花子' || { echo "ci-bundle: the first release's registration is gone" >&2; exit 1; }
+# Since operators exist, init creates the first supervisor and every later command logs in as it
+# (KOFURI_PASSWORD is the documented way for scripts to give the password).
+login=(--db "$scratch/shop.sqlite3" --data-dir "$scratch/data" --operator ci-admin)
+pw="ci-$(date +%s)-Passw0rd"
+env -i HOME="$scratch/home" KOFURI_PASSWORD="$pw" "$bundle/kofuri" "${login[@]}" init
+listed=$(env -i HOME="$scratch/home" KOFURI_PASSWORD="$pw" "$bundle/kofuri" "${login[@]}" accounts list --format csv)
+grep -q '初版 花子' <<<"$listed" || { echo "ci-bundle: the first release's registration is gone" >&2; exit 1; }
 ls "$scratch/data/backups/"*before-upgrade* >/dev/null || { echo "ci-bundle: no backup before the upgrade" >&2; exit 1; }
 echo "== sample data from the bundle (Faker's Japanese data survived the trimming)"
 env -i HOME="$scratch/home" "$bundle/kofuri" --db "$scratch/demo.sqlite3" --data-dir "$scratch/data" demo --accounts 20
