@@ -16,11 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from app import __version__, self_test
+from sqlalchemy.exc import OperationalError
+
+from app import __version__, messages, self_test
 from app.cli import accounts, billing, forms, notices, operators, paper, results, settings, system
 from app.cli.context import Context, Parser
 from app.cli.output import CliError
 from app.domain.errors import DomainError
+from app.domain.text import escape_controls
 from app.paths import AppPaths
 
 log = logging.getLogger("kofuri")
@@ -91,6 +94,21 @@ def run_self_test(out: TextIO) -> int:
 NO_LOGIN = {"init", "demo", "calendar", "password"}
 
 
+LINE_MAX = 300  # no line of a refusal is longer (a value echoed back is cut where it was made, too)
+
+
+def echo_safe(message: str) -> str:
+    """A refusal as printed: control characters escaped, each line cut at LINE_MAX characters."""
+    lines = [escape_controls(line) for line in message.split("\n")]
+    return "\n".join(line if len(line) <= LINE_MAX else line[:LINE_MAX] + "…" for line in lines)
+
+
+def is_busy(error: OperationalError) -> bool:
+    """SQLite's "database is locked" after its busy timeout (another process held the write lock too long)."""
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 def _run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: TextIO, log_file: Path) -> int:
     ctx = Context(args, paths, out, err)
     try:
@@ -98,7 +116,13 @@ def _run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO, err: Te
             ctx.operator  # noqa: B018 - OP-1: every command that reads or changes data logs in first
         return int(args.func(ctx))
     except (DomainError, CliError) as error:
-        print(f"kofuri: エラー: {error}", file=err)
+        print(f"kofuri: エラー: {echo_safe(str(error))}", file=err)
+        return 1
+    except OperationalError as error:
+        if not is_busy(error):
+            raise
+        log.warning("database busy in %s", args.command)
+        print(f"kofuri: エラー: {messages.text('error.database_busy')}", file=err)
         return 1
     except BrokenPipeError:
         # the reader (e.g. `| head`) stopped reading: not an error of ours

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
-from app.cli.output import json_default, json_text
+from app.cli.output import csv_value, json_default
 from app.domain.account_fields import parse_status
 from app.domain.registration import STORED_FIELDS
 from app.services import accounts
@@ -125,7 +125,7 @@ def cmd_accounts_list(ctx: Context) -> int:
         writer.writeheader()
         for record in records:
             record["checklist"] = json.dumps(record["checklist"], ensure_ascii=False, sort_keys=True)
-            writer.writerow({k: "" if record[k] is None else json_text(record[k]) for k in LIST_FIELDS})
+            writer.writerow({k: "" if record[k] is None else csv_value(record[k]) for k in LIST_FIELDS})
     print(f"{len(records)} 件", file=ctx.err)
     return 0
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
-from app.cli.output import CliError
+from app.cli.output import CliError, out_target
+from app.domain.text import shown
 
 
 def register(sub: Any) -> None:
@@ -103,7 +104,7 @@ def cmd_billing_export(ctx: Context) -> int:
             ctx.db,
             ctx.args.month,
             ctx.args.format,
-            ctx.args.out,
+            out_target(ctx.args.out),
             ctx.operator,
             final=ctx.args.final,
             newline=not ctx.args.no_newline,
@@ -164,7 +165,7 @@ def cmd_billing_schedule(ctx: Context) -> int:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise CliError(f"日付は YYYY-MM-DD で指定してください（{text}）") from None
+            raise CliError(f"日付は YYYY-MM-DD で指定してください（{shown(text)}）") from None
 
     if ctx.args.import_file:
         count, problems = billing.import_schedule(ctx.db, ctx.args.import_file)

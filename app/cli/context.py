@@ -23,6 +23,11 @@ NEW_PASSWORD_ENV = "KOFURI_NEW_PASSWORD"
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        from app.cli.output import REFUSED
+
+        refused = next((r for r in REFUSED if r in message), None)
+        if refused is not None:  # a value the type check refused: one line, in words a clerk understands
+            self.exit(2, f"kofuri: エラー: {refused}\n")
         self.print_usage(sys.stderr)
         self.exit(2, f"kofuri: エラー: {message}\n")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
-from app.cli.output import CliError, parse_date, pdf_target, write_records
+from app.cli.output import CliError, parse_date, pdf_target, record_id, write_records
 from app.domain.notices import NoticeState
 
 
@@ -26,12 +26,12 @@ def register(sub: Any) -> None:
     letters.add_argument("--out", required=True, type=Path)
     letters.add_argument("--as-of", help="基準日（YYYY-MM-DD、既定: 今日）")
     resolve = nt.add_parser("resolve", help="送信確認待ちのお知らせを、確認した結果で送信済か予定に戻す")
-    resolve.add_argument("notice_id", type=int)
+    resolve.add_argument("notice_id", type=record_id)
     resolve.add_argument("--delivered", choices=("yes", "no"), required=True)
     fallback = nt.add_parser("to-letter", help="送信に失敗したメールのお知らせを郵送に切り替える")
-    fallback.add_argument("notice_ids", type=int, nargs="*", help="お知らせのID（省略: 失敗したもの全部）")
+    fallback.add_argument("notice_ids", type=record_id, nargs="*", help="お知らせのID（省略: 失敗したもの全部）")
     show = nt.add_parser("show", help="お知らせの文面を表示する")
-    show.add_argument("notice_id", type=int)
+    show.add_argument("notice_id", type=record_id)
 
     ls.set_defaults(func=cmd_notices_list)
     send.set_defaults(func=cmd_notices_send)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
-from app.cli.output import parse_date, write_records
+from app.cli.output import parse_date, record_id, write_records
 
 
 def register(sub: Any) -> None:
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     schecked.add_argument("customer_number")
     schecked.add_argument("--note", default="", help="確認したことのメモ")
     ssend = ship.add_parser("send", help="発送日と追跡番号を記録する")
-    ssend.add_argument("id", type=int)
+    ssend.add_argument("id", type=record_id)
     ssend.add_argument("--date", required=True, help="YYYY-MM-DD")
     ssend.add_argument("--tracking", default="")
     slist = ship.add_parser("list", help="発送の一覧")
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     radd.add_argument("--note", default="")
     radd.add_argument("--scan", type=Path, help="返却された依頼書のスキャン（PDF・画像）")
     rupd = ret.add_parser("update", help="対応状況を変える")
-    rupd.add_argument("id", type=int)
+    rupd.add_argument("id", type=record_id)
     rupd.add_argument("--status", required=True, help="open, waiting, received, resent, closed")
     rupd.add_argument("--note", default="")
     rlist = ret.add_parser("list", help="不備返却の一覧")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
-from app.cli.output import json_default, write_records
+from app.cli.output import json_default, record_id, write_records
 
 
 def register(sub: Any) -> None:
@@ -33,14 +33,14 @@ def register(sub: Any) -> None:
     flst.add_argument("--open", action="store_true", help="完了していないものだけ")
     flst.add_argument("--format", choices=("csv", "json"), default="csv")
     fupd = fol.add_parser("update", help="対応の状態を変え、連絡記録を残す")
-    fupd.add_argument("id", type=int)
+    fupd.add_argument("id", type=record_id)
     fupd.add_argument("--state", required=True, help="open, contacted, waiting_form, resolved")
     fupd.add_argument("--note", default="")
     freb = fol.add_parser("rebill", help="振替不能の金額を下書きの月に別の明細として再請求する")
-    freb.add_argument("id", type=int)
+    freb.add_argument("id", type=record_id)
     freb.add_argument("month", help="YYYY-MM（下書きの月）")
     fset = fol.add_parser("settle", help="振替不能の金額を他の方法で受け取った（現金・振込）")
-    fset.add_argument("id", type=int)
+    fset.add_argument("id", type=record_id)
     fset.add_argument("--note", required=True)
     led = sub.add_parser("ledger", help="お客様ごとの台帳（次の振替日と金額、月ごとの結果、未収金）")
     led.add_argument("customer_number")

@@ -179,7 +179,7 @@ class AccountRegistration(Base):
     jp_number: Mapped[str | None] = mapped_column(String(8))
     method: Mapped[str] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(20))
-    monthly_amount: Mapped[int | None] = mapped_column(Integer)
+    monthly_amount: Mapped[int | None] = mapped_column(BigInteger)  # limits.AMOUNT_MAX: 10 digits
     registration_date: Mapped[date] = mapped_column(Date, index=True)
     checklist: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")

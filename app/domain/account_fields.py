@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from enum import IntEnum, StrEnum
 
+from app.domain import limits
 from app.domain.errors import InvalidValue
-from app.domain.text import normalize_digits, only_digits
+from app.domain.text import normalize_digits, only_digits, shown
 
 ACCOUNT_NUMBER_LENGTH = 7
 
@@ -171,22 +172,30 @@ def _hyphenate(digits: str) -> str:
     return digits
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
 def parse_amount(value: str | int | None) -> int | None:
-    """A standing monthly amount in whole yen (empty: none yet); below the bank file's 10-digit limit."""
+    """A standing monthly amount in whole yen (empty: none yet); at most the bank file's 10 digits
+    (limits.AMOUNT_MAX). Commas only as thousands separators (「1,0,0」 is refused, not read as 100)."""
     if value is None:
         return None
-    text = normalize_digits(str(value)).replace(",", "").replace("円", "").replace("¥", "").strip()
+    text = normalize_digits(str(value)).replace("円", "").replace("¥", "").replace("￥", "").strip()
     if text == "":
         return None
+    if "," in text:
+        if not _THOUSANDS.match(text.lstrip("-−▲")):
+            raise InvalidValue("amount.format", value=shown(value))
+        text = text.replace(",", "")
     if text.endswith(".0"):
         text = text[:-2]
     if text.startswith(("-", "−", "▲")) and only_digits(text[1:]):
         raise InvalidValue("金額は1円以上です", code="amount_not_positive", value=value)
     if not only_digits(text):
-        raise InvalidValue("金額は円単位の整数で入力してください", code="amount_format", value=value)
+        raise InvalidValue("amount.format", value=shown(value))
+    if len(text.lstrip("0")) > limits.AMOUNT_DIGITS:  # before int(): thousands of digits stay cheap
+        raise InvalidValue("amount.too_large", digits=limits.AMOUNT_DIGITS)
     amount = int(text)
     if amount <= 0:
         raise InvalidValue("金額は1円以上です", code="amount_not_positive", value=value)
-    if amount >= 10**10:
-        raise InvalidValue("金額が大きすぎます（10桁まで）", code="amount_too_large", value=value)
     return amount

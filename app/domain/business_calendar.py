@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import jpholiday
 
 from app.domain.errors import InvalidValue
+from app.domain.text import only_digits, shown
 
 DEBIT_DAY = 27  # BILL-1
 DEFAULT_DEADLINE_DAY = 10  # BILL-2: "around the 10th" when no annual schedule is recorded
@@ -71,11 +72,11 @@ class BillingMonth:
     @classmethod
     def parse(cls, text: str) -> BillingMonth:
         parts = text.strip().replace("/", "-").split("-")
-        if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-            raise InvalidValue(f"請求月は YYYY-MM の形で指定してください（入力: {text}）", code="billing_month_format")
+        if len(parts) != 2 or not all(only_digits(p) for p in parts) or len(parts[0]) != 4 or len(parts[1]) > 2:
+            raise InvalidValue("month.format", value=shown(text))
         year, month = int(parts[0]), int(parts[1])
         if not 1 <= month <= 12 or not 2000 <= year <= 2100:
-            raise InvalidValue(f"請求月 {text} は正しい年月ではありません", code="billing_month_range")
+            raise InvalidValue(f"請求月 {shown(text)} は正しい年月ではありません", code="billing_month_range")
         return cls(year, month)
 
     def __str__(self) -> str:
@@ -138,3 +139,23 @@ def month_schedule(
         stop_request_deadline=add_business_days(debit, -stop_request_business_days),
         deadline_from_annual_schedule=annual_schedule_deadline is not None,
     )
+
+
+# [BILL-2] How far from its month an annual schedule's dates may lie: a deadline falls before the month's
+# debit date and at most this many days before the month starts; a result date after the debit date and within
+# this many days of it. Anything else is a typing error (0001-01-01, 9999-12-31) refused before it is saved.
+DEADLINE_EARLIEST_DAYS = 120
+RESULT_LATEST_DAYS = 90
+
+
+def check_schedule_dates(month: BillingMonth, deadline: date, result_date: date | None) -> None:
+    """InvalidValue when a schedule date lies outside its month's sensible range."""
+    debit = month_schedule(month).debit_date
+    earliest = date(month.year, month.month, 1) - timedelta(days=DEADLINE_EARLIEST_DAYS)
+    latest = debit - timedelta(days=1)
+    if not earliest <= deadline <= latest:
+        raise InvalidValue("date.out_of_range", label="請求締切日", value=deadline, earliest=earliest, latest=latest)
+    if result_date is not None:
+        first, last = debit + timedelta(days=1), debit + timedelta(days=RESULT_LATEST_DAYS)
+        if not first <= result_date <= last:
+            raise InvalidValue("date.out_of_range", label="結果返却日", value=result_date, earliest=first, latest=last)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from app import messages
-from app.domain import bank_codes, form_limits, japan_post
+from app.domain import bank_codes, japan_post, limits
 from app.domain.account_fields import (
     DepositType,
     RegistrationMethod,
@@ -24,6 +24,7 @@ from app.domain.customer_number import validate_customer_number
 from app.domain.errors import DomainError, FieldError, ValidationFailed
 from app.domain.kana import to_bank_kana, to_display_kana
 from app.domain.notices import Channel, normalize_email, parse_channel
+from app.domain.text import refuse_controls
 
 # REG-7: the paper-form checklist a clerk ticks while keying.
 CHECKLIST_ITEMS: dict[str, str] = {
@@ -57,10 +58,10 @@ FIELD_LABELS: dict[str, str] = {
     "status": "状態",
 }
 
-# what the request form can print (app/domain/form_limits.py)
-MAX_NAME = form_limits.CONTRACT_HOLDER_NAME_MAX
-MAX_KANA = form_limits.CONTRACT_HOLDER_KANA_MAX
-MAX_ADDRESS = form_limits.ADDRESS_MAX
+# what the request form can print (app/domain/limits.py)
+MAX_NAME = limits.CONTRACT_HOLDER_NAME_MAX
+MAX_KANA = limits.CONTRACT_HOLDER_KANA_MAX
+MAX_ADDRESS = limits.ADDRESS_MAX
 
 
 @dataclass
@@ -165,9 +166,43 @@ def initial_status(method: RegistrationMethod) -> RegistrationStatus:
     return RegistrationStatus.KEYED if method is RegistrationMethod.PAPER else RegistrationStatus.WEB_REQUESTED
 
 
+def _without_controls(raw: RegistrationInput, errors: list[FieldError]) -> RegistrationInput:
+    """[REG-9] A control character (NUL, ESC, tab, …) in any keyed text is refused at its field with its position;
+    that field is then checked as empty so that only this one problem is named for it. A value longer than any
+    limit is refused before it is converted (a 30,000-character kana costs nothing)."""
+    cleaned: dict[str, Any] = {}
+    for name in FIELD_LABELS:
+        value = getattr(raw, name)
+        if not isinstance(value, str):
+            continue
+        try:
+            refuse_controls(value, FIELD_LABELS[name])
+        except DomainError as error:
+            errors.append(FieldError(name, error.message))
+            cleaned[name] = ""
+            continue
+        if len(value) > limits.KEYED_TEXT_MAX and name != "monthly_amount":  # an amount says its digits
+            errors.append(
+                FieldError(
+                    name,
+                    messages.text(
+                        "input.too_long", label=FIELD_LABELS[name], limit=limits.KEYED_TEXT_MAX, length=len(value)
+                    ),
+                )
+            )
+            cleaned[name] = ""
+    if not cleaned:
+        return raw
+    from dataclasses import replace
+
+    return replace(raw, **cleaned)
+
+
 def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -> ValidRegistration:
     """Check every field; raise ValidationFailed listing each problem at its field."""
     errors: list[FieldError] = []
+    raw = _without_controls(raw, errors)
+    reported = {e.field for e in errors}  # refused before their own checks: only that problem is named
 
     def check(name: str, fn: Callable[[], _T], default: _T) -> _T:
         try:
@@ -193,8 +228,11 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
                 FieldError(name, f"{FIELD_LABELS[name]}は{MAX_KANA}文字以内です（入力は{len(value.strip())}文字）")
             )
         bank_form = check(name, lambda: to_bank_kana(value), None)
-        if bank_form is not None and name == "account_holder_kana" and len(bank_form) > 30:
-            errors.append(FieldError(name, f"口座名義カナは銀行データで30文字までです（変換後{len(bank_form)}文字）"))
+        most = limits.ACCOUNT_HOLDER_BANK_KANA_MAX
+        if bank_form is not None and name == "account_holder_kana" and len(bank_form) > most:
+            errors.append(
+                FieldError(name, f"口座名義カナは銀行データで{most}文字までです（変換後{len(bank_form)}文字）")
+            )
         return to_display_kana(value)
 
     customer_number = ""
@@ -266,7 +304,8 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
             account_number = check("account_number", lambda: normalize_account_number(raw.account_number), "")
 
     if errors:
-        raise ValidationFailed(errors)
+        first = errors[: len(reported)]
+        raise ValidationFailed(first + [e for e in errors[len(reported) :] if e.field not in reported])
     assert bank is not None
     return ValidRegistration(
         customer_number=customer_number,
@@ -291,6 +330,6 @@ def validate_registration(raw: RegistrationInput, *, prefix: str, today: date) -
         registration_date=raw.registration_date or today,
         status=raw.status or initial_status(method),
         checklist={key: bool(raw.checklist.get(key, False)) for key in CHECKLIST_ITEMS},
-        note=raw.note.strip(),
+        note=raw.note.strip()[: limits.NOTE_MAX],
         debited_before=raw.debited_before,
     )

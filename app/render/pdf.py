@@ -18,7 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.errors import InvalidValue
-from app.domain.form_limits import MIN_READABLE_PT
+from app.domain.limits import MIN_READABLE_PT
 from app.render.layout import Layout, Page
 from app.resources import FONT_GOTHIC, FONT_MINCHO, font_path
 

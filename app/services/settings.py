@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.database import Database
 from app.db.models import MerchantSettings, utcnow
-from app.domain import form_limits
+from app.domain import limits
 from app.domain.account_fields import normalize_phone
 from app.domain.customer_number import DEFAULT_PREFIX, validate_prefix
 from app.domain.errors import Conflict, FieldError, InvalidValue, ValidationFailed
@@ -182,14 +182,14 @@ def _address(value: str) -> str:
 SETTING_KEYS: dict[str, tuple[str, Callable[[str], str]]] = {
     "consignor_code": ("委託者コード", _consignor_code),
     "consignor_category": ("区分", _category),
-    # the longest the request form can print (app/domain/form_limits.py)
-    "consignor_name": ("委託者名", _text(form_limits.CONSIGNOR_NAME_MAX, "委託者名")),
-    "charge_description": ("料金の種類", _text(form_limits.CHARGE_DESCRIPTION_MAX, "料金の種類")),
+    # the longest the request form can print (app/domain/limits.py)
+    "consignor_name": ("委託者名", _text(limits.CONSIGNOR_NAME_MAX, "委託者名")),
+    "charge_description": ("料金の種類", _text(limits.CHARGE_DESCRIPTION_MAX, "料金の種類")),
     "customer_number_prefix": ("顧客番号の先頭番号", validate_prefix),
     "agency_address": ("収納会社の住所", _text(200, "収納会社の住所")),
-    "merchant_address": ("加盟店の住所", _text(form_limits.MERCHANT_ADDRESS_MAX, "加盟店の住所")),
+    "merchant_address": ("加盟店の住所", _text(limits.MERCHANT_ADDRESS_MAX, "加盟店の住所")),
     "merchant_phone": ("加盟店の電話番号", normalize_phone),
-    "contact_person": ("担当者名（送付書に印刷）", _text(form_limits.CONTACT_PERSON_MAX, "担当者名")),
+    "contact_person": ("担当者名（送付書に印刷）", _text(limits.CONTACT_PERSON_MAX, "担当者名")),
     # for the bank file's header (全銀 種別91)
     "zengin_consignor_code": (
         "委託者コード（10桁・請求データ用）",

@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from app.db.database import Database
 from app.db.models import AccountRegistration
-from app.domain import form_limits
+from app.domain import limits
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import ConfirmationRequired, InvalidValue, ValidationFailed
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
@@ -231,12 +231,12 @@ def test_printing_is_refused_while_the_category_or_consignor_name_is_missing(
 def test_the_longest_accepted_values_wrap_inside_their_boxes_at_a_readable_size(
     merchant: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
-    name = "鬱" * form_limits.CONTRACT_HOLDER_NAME_MAX
-    address = "鬱" * form_limits.ADDRESS_MAX
-    kana = "ヴ" * form_limits.CONTRACT_HOLDER_KANA_MAX
+    name = "鬱" * limits.CONTRACT_HOLDER_NAME_MAX
+    address = "鬱" * limits.ADDRESS_MAX
+    kana = "ヴ" * limits.CONTRACT_HOLDER_KANA_MAX
     view = register(merchant, operator, contract_holder_name=name, address=address, contract_holder_kana=kana)
-    settings.update_settings(merchant, {"consignor_name": "鬱" * form_limits.CONSIGNOR_NAME_MAX,
-                                        "merchant_address": "鬱" * form_limits.MERCHANT_ADDRESS_MAX}, operator)  # fmt: skip
+    settings.update_settings(merchant, {"consignor_name": "鬱" * limits.CONSIGNOR_NAME_MAX,
+                                        "merchant_address": "鬱" * limits.MERCHANT_ADDRESS_MAX}, operator)  # fmt: skip
     out = tmp_path / "long.pdf"
     render_request_forms(merchant, [view.id], out)
     layout = load_layout("request_pdf")
@@ -246,10 +246,10 @@ def test_the_longest_accepted_values_wrap_inside_their_boxes_at_a_readable_size(
                                ("contract_holder_kana", kana), ("consignor_name", "鬱" * 40)):  # fmt: skip
             inside = [c for c in chars_within(page, box_of(layout.element(element))) if c["text"] in "鬱ヴ"]
             assert len(inside) == len(value), element  # every character inside its box
-            assert min(c["size"] for c in inside) >= form_limits.MIN_READABLE_PT, element
+            assert min(c["size"] for c in inside) >= limits.MIN_READABLE_PT, element
         assert max(c["x1"] for c in page.chars) <= 200 * MM  # nothing runs off the page
     with pytest.raises(ValidationFailed, match="住所は120文字以内"):
-        register(merchant, operator, address="鬱" * (form_limits.ADDRESS_MAX + 1))
+        register(merchant, operator, address="鬱" * (limits.ADDRESS_MAX + 1))
     with pytest.raises(ValidationFailed, match="契約者名は40文字以内"):
         register(merchant, operator, contract_holder_name="鬱" * 41)
     with merchant.write() as session:  # an address stored before the limit (190 characters)

@@ -12,8 +12,9 @@ from app.db.models import (
     AnnualSchedule,
 )
 from app.domain.business_calendar import BillingMonth as Month
-from app.domain.business_calendar import MonthSchedule, month_schedule
+from app.domain.business_calendar import MonthSchedule, check_schedule_dates, month_schedule
 from app.domain.errors import DomainError
+from app.domain.text import shown
 from app.services.billing.common import (
     ImportProblem,
 )
@@ -29,6 +30,7 @@ def schedule_for(session: Session, month: Month, stop_days: int) -> MonthSchedul
 
 def set_schedule(db: Database, month: str, billing_deadline: date, result_date: date | None = None) -> None:
     parsed = Month.parse(month)
+    check_schedule_dates(parsed, billing_deadline, result_date)  # before anything is written
     with db.write() as session:
         row = session.get(AnnualSchedule, str(parsed))
         if row is None:
@@ -68,9 +70,15 @@ def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]
             try:
                 days.append(date.fromisoformat(text.replace("/", "-")))
             except ValueError:
-                problems.append(ImportProblem(number, column, f"日付は YYYY-MM-DD で入力してください（{text}）"))
+                problems.append(ImportProblem(number, column, f"日付は YYYY-MM-DD で入力してください（{shown(text)}）"))
                 days.append(None)
         if days[0] is not None:
+            try:
+                check_schedule_dates(Month.parse(month), days[0], days[1])
+            except DomainError as error:
+                column = "結果返却日" if "結果返却日" in error.message else "請求締切日"
+                problems.append(ImportProblem(number, column, error.message))
+                continue
             rows.append((month, days[0], days[1]))
     if problems:
         return 0, problems

@@ -1,4 +1,9 @@
-"""How long a keyed value may be so that the request form can print it (FORM-2 boxes; issue: long names).
+"""The one set of limits on what is entered: every entry path (the screens, a change, the importers, the command
+line) validates against these numbers, so SQLite and PostgreSQL accept exactly the same data, and every limit fits
+its column (app/db/models.py) and the bank file (zengin-furikae-format.md).
+
+Bank file [ZENGIN]: 引落金額 is 10 digits; 預金者名 is 30 half-width characters (after the bank conversion).
+Printed form [FORM-2]: how long a keyed value may be so that the request form can print it.
 
 The request-form layouts (forms/request_*.json) give each box its size; these are the longest values that
 still fit their box at a readable size (two lines for names and addresses, never below the renderer's
@@ -19,3 +24,12 @@ MERCHANT_ADDRESS_MAX = 60  # the merchant's contact line under the notes (with n
 
 # the smallest size the renderer may use for a value a customer or a bank clerk reads
 MIN_READABLE_PT = 7.0
+
+# bank file: 引落金額 N(10); the columns holding an amount are BIGINT
+AMOUNT_DIGITS = 10
+AMOUNT_MAX = 10**AMOUNT_DIGITS - 1
+ACCOUNT_HOLDER_BANK_KANA_MAX = 30  # 預金者名 C(30), counted after the conversion to the bank character set
+BILLING_DESCRIPTION_MAX = 80  # 摘要: billing_line.description String(80)
+# every text column a person types into holds at least this (notes, reasons; Text on both engines)
+NOTE_MAX = 2000
+KEYED_TEXT_MAX = 254  # the longest any keyed field of a registration may be before its own check (e-mail)
