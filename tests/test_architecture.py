@@ -28,3 +28,16 @@ def test_importing_the_core_loads_no_qt() -> None:
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_every_permission_check_in_the_services_records_its_refusal() -> None:
+    """OP-3: `require(operator, action, db)` everywhere a service or command checks a role, so a refusal is
+    written to the audit log; only the one transition checks again inside the caller's transaction."""
+    offenders = []
+    for path in APP.rglob("*.py"):
+        if path.name in ("transitions.py", "permissions.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "require" and len(node.args) != 3:
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno}")
+    assert offenders == []

@@ -111,7 +111,7 @@ def cmd_accounts_list(ctx: Context) -> int:
     page = accounts.search(ctx.db, criteria, limit=None)
     records = [r.as_record() for r in page.rows]
     if ctx.args.reveal:  # personal data in bulk: a supervisor's, audited with its count
-        require(ctx.operator, Action.EXPORT_PERSONAL)
+        require(ctx.operator, Action.EXPORT_PERSONAL, ctx.db)
         record_output(ctx.db, ctx.operator, "export", "registrations", len(records), "(標準出力)")
     else:
         for record in records:  # masked by default, like every screen

@@ -168,7 +168,7 @@ def cmd_billing_schedule(ctx: Context) -> int:
             raise CliError(f"日付は YYYY-MM-DD で指定してください（{shown(text)}）") from None
 
     if ctx.args.import_file:
-        count, problems = billing.import_schedule(ctx.db, ctx.args.import_file)
+        count, problems = billing.import_schedule(ctx.db, ctx.args.import_file, ctx.operator)
         for problem in problems:
             print(problem, file=ctx.err)
         if problems:
@@ -180,7 +180,7 @@ def cmd_billing_schedule(ctx: Context) -> int:
         raise CliError("請求月と --deadline（または --import FILE）を指定してください")
     deadline = day(ctx.args.deadline)
     assert deadline is not None
-    billing.set_schedule(ctx.db, ctx.args.month, deadline, day(ctx.args.result_date))
+    billing.set_schedule(ctx.db, ctx.args.month, deadline, ctx.operator, result_date=day(ctx.args.result_date))
     _month_summary_schedule(ctx, ctx.args.month)
     return 0
 

@@ -60,6 +60,6 @@ def cmd_settings_smtp_password(ctx: Context) -> int:
             password = sys.stdin.readline().rstrip("\n")
         else:
             password = getpass.getpass("SMTPのパスワード: ")
-    user = notices.set_smtp_password(ctx.db, password)
+    user = notices.set_smtp_password(ctx.db, password, ctx.operator)
     print(messages.text("notices.password_saved", user=user), file=ctx.out)
     return 0

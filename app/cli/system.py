@@ -59,7 +59,7 @@ def cmd_demo(ctx: Context) -> int:
     if ctx.args.accounts < 0:
         raise CliError("--accounts は0以上の数です")
     if has_people(ctx.db):  # a database in use: only a supervisor adds sample data
-        require(ctx.operator, Action.OPERATORS)
+        require(ctx.operator, Action.OPERATORS, ctx.db)
     given = demo_passwords(ctx.db)
     for login_id, password in given.items():  # shown this once; only the hash is kept
         print(f"デモ担当者 {login_id} のパスワード: {password}", file=ctx.out)

@@ -18,7 +18,6 @@ MESSAGES: dict[str, str] = {
     "paper.registration_unknown": "顧客番号 {customer_number} の登録はありません",
     "paper.checklist_already_complete": "顧客番号 {customer_number} のチェックはすべて済んでいます",
     "paper.checklist_not_waiting": "顧客番号 {customer_number} は発送待ちの紙の依頼書ではありません",
-    "paper.send_anyway_supervisor_only": "チェックが済んでいない依頼書を発送に含められるのは責任者だけです",
     "paper.send_anyway_reason_required": "チェックが済んでいない依頼書を発送に含める理由を入力してください",
     "paper.send_anyway_not_held": "顧客番号 {numbers} はチェック未完了で保留中の依頼書ではありません",
     "paper.nothing_to_ship": "発送を待っている依頼書はありません",

@@ -70,7 +70,6 @@ MESSAGES: dict[str, str] = {
     "results.rebill_not_later": "再請求は {month} より後の月にしか加えられません",
     "results.rebill_not_billable": "顧客番号 {customer_number} は {month} に請求できません（{reason}）",
     # registrations
-    "results.supervisor_only": "この操作は責任者だけができます",
     "results.customer_unknown": "顧客番号 {customer_number} は登録されていません",
     "results.confirm_not_paper": (
         "顧客番号 {customer_number} は「{status}」のため確認できません（返却なし・未確認の紙の登録だけです）"

@@ -325,7 +325,7 @@ def render_request_forms(
     the command line always pass it) the role is checked and the print of personal data is audited with its
     count and file."""
     if operator is not None:
-        require(operator, Action.PRINT_FORMS)
+        require(operator, Action.PRINT_FORMS, db)
     if not registration_ids:
         raise InvalidValue("印刷する登録を選んでください", code="nothing_to_print")
     layout = layout_for(form_type, user_forms)
@@ -430,7 +430,7 @@ def render_cover_sheet(
     contact person, tracking number) and the annex per bundle. Without a shipment, the numbers given must be
     forms that can go to the agency now; a shipment's own forms are taken as they are."""
     if operator is not None:
-        require(operator, Action.PRINT_FORMS)
+        require(operator, Action.PRINT_FORMS, db)
     if not new and not corrected:
         raise InvalidValue("送付する依頼書がありません", code="nothing_to_send")
     both = set(new) & set(corrected)

@@ -272,7 +272,7 @@ def update_settings(
     db: Database, values: dict[str, str], operator: OperatorRef, *, expected_version: int | None = None
 ) -> SettingsView:
     """Save several settings in one transaction with one audit row; a stale screen fails clearly."""
-    require(operator, Action.SETTINGS)
+    require(operator, Action.SETTINGS, db)
     clean, errors = validate_settings(values)
     if errors:
         raise ValidationFailed(errors)

@@ -269,7 +269,7 @@ def test_smtp_password_is_refused_where_no_keyring_exists(db: Database, operator
     keyring.set_keyring(fail.Keyring())
     settings.set_setting(db, "smtp_user", "billing", operator)
     with pytest.raises(InvalidValue) as refused:
-        notices.set_smtp_password(db, "s3cret")
+        notices.set_smtp_password(db, "s3cret", operator)
     assert refused.value.code == "notices.no_keyring"
     assert "s3cret" not in refused.value.message
 

@@ -307,7 +307,7 @@ def test_amount_import_is_all_or_nothing(db: Database, operator: OperatorRef, tm
 def test_annual_schedule_overrides_the_deadline_and_a_past_deadline_only_warns(
     db: Database, operator: OperatorRef, tmp_path: Path
 ) -> None:
-    billing.set_schedule(db, "2027-02", date(2027, 2, 12))
+    billing.set_schedule(db, "2027-02", date(2027, 2, 12), operator)
     billing.prepare_month(db, "2027-02", operator)
     assert billing.get_month(db, "2027-02").schedule.billing_deadline == date(2027, 2, 12)
     result = billing.export_month(db, "2027-02", "xlsx", tmp_path / "late.xlsx", operator, today=date(2027, 2, 15))
@@ -332,7 +332,7 @@ def test_annual_schedule_import_and_a_cancelled_export(db: Database, operator: O
     bad.write_text(
         "請求月,請求締切日,結果返却日\n2027-03,2027-03-09,\n2027-13,2027-04-09,\n2027-05,5月9日,\n", encoding="utf-8"
     )
-    count, problems = billing.import_schedule(db, bad)
+    count, problems = billing.import_schedule(db, bad, operator)
     assert count == 0 and [str(p).split(":")[0] for p in problems] == [
         "row 3, column 請求月",
         "row 4, column 請求締切日",
@@ -340,7 +340,7 @@ def test_annual_schedule_import_and_a_cancelled_export(db: Database, operator: O
     assert billing.month_schedule_view(db, "2027-03").billing_deadline == date(2027, 3, 10)  # nothing written
     good = tmp_path / "schedule.csv"
     good.write_text("請求月,請求締切日,結果返却日\n2027-03,2027-03-09,2027-04-05\n", encoding="utf-8")
-    assert billing.import_schedule(db, good) == (1, [])
+    assert billing.import_schedule(db, good, operator) == (1, [])
     assert billing.month_schedule_view(db, "2027-03").billing_deadline == date(2027, 3, 9)
     for i in range(3):
         complete(db, operator, account_number=str(i + 1))

@@ -15,12 +15,12 @@ from app.db.database import Database
 from app.db.models import Operator
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import DomainError
-from app.services import accounts, billing, operators, settings
+from app.services import accounts, billing, notices, operators, results, settings
 from app.services.accounts.exporting import export_registrations
 from app.services.forms import render_request_forms
 from app.services.operators import Action, LoginRefused, OperatorRef, PermissionDenied, Role
 from app.services.operators.output_audit import reveal_account_number
-from app.services.paper import returns, shipments
+from app.services.paper import holds, returns, shipments
 from tests.services.test_accounts import form
 
 PASSWORD = "correct-horse-1"
@@ -50,8 +50,9 @@ def test_login_three_failures_lock_and_a_supervisor_unlocks(db: Database) -> Non
     operators.unlock_operator(db, staff[Role.SUPERVISOR], "jimu")
     assert operators.login(db, "jimu", PASSWORD).operator.login_id == "jimu"
     actions = [e.action for e in operators.list_audit(db, staff[Role.AUDITOR], login_id="jimu")]
-    assert actions[-8:] == ["login", "login_failed", "login_failed", "login_failed", "lock", "login_failed",
-                            "unlock", "login"]  # fmt: skip
+    # the clerk's refused unlock is on record too
+    assert actions[-9:] == ["login", "login_failed", "login_failed", "login_failed", "lock", "login_failed",
+                            "refused", "unlock", "login"]  # fmt: skip
     entries = operators.list_audit(db, staff[Role.SUPERVISOR], action="lock")
     assert entries and entries[0].machine and entries[0].operator == "jimu"
 
@@ -127,13 +128,19 @@ def _actions(db: Database, tmp: Path) -> dict[Action, Callable[[OperatorRef], ob
         Action.CHANGE: lambda op: accounts.record_web_result(db, reg.customer_number, True, op),
         Action.INVALIDATE: lambda op: accounts.invalidate(db, reg.id, 999, "解約", op),
         Action.SHIPMENTS: lambda op: shipments.create_shipment(db, op),
+        Action.SEND_ANYWAY: lambda op: shipments.create_shipment(db, op, send_anyway=["1"], reason="至急"),
         Action.RETURNS: lambda op: returns.add_return(db, reg.customer_number, date.today(), ["印鑑相違"], op),
+        Action.FOLLOW_UPS: lambda op: results.update_followup(db, 999, "contacted", op, note="電話"),
+        Action.NOTICES: lambda op: notices.cancel_notice(db, 999, "不要", op),
         Action.PRINT_FORMS: lambda op: render_request_forms(db, [reg.id], tmp / f"{op.login_id}.pdf", operator=op),
-        Action.BILLING: lambda op: billing.prepare_month(db, "2031-01", op),
+        Action.BILLING: lambda op: billing.set_schedule(db, "2031-01", date(2031, 1, 10), op),
         Action.EXPORT_FINAL: lambda op: billing.export_month(db, "2031-02", "xlsx", tmp / "f.xlsx", op, final=True),
         Action.IMPORT_AMOUNTS: lambda op: billing.import_amounts(db, "2031-03", csv, op),
-        Action.IMPORT_RESULTS: lambda op: operators.require(op, Action.IMPORT_RESULTS),  # the results issue's
+        Action.IMPORT_RESULTS: lambda op: results.import_results(db, csv, op, dry_run=True),
+        Action.SETTLE: lambda op: results.settle(db, 999, "現金で入金", op),
+        Action.CONFIRM: lambda op: results.confirm_registrations(db, [reg.customer_number], "電話で確認", op),
         Action.STOP_REQUEST: lambda op: billing.stop_line(db, "2031-04", reg.customer_number, "停止", op),
+        Action.RELEASE_STOP: lambda op: results.release_billing_stop(db, reg.customer_number, "確認済み", op),
         Action.SETTINGS: lambda op: settings.set_setting(db, "consignor_name", "テスト商店", op),
         Action.OPERATORS: lambda op: operators.lock_operator(db, op, "kansa2"),
         Action.MAINTENANCE: lambda op: operators.end_maintenance(db, op),
@@ -143,24 +150,58 @@ def _actions(db: Database, tmp: Path) -> dict[Action, Callable[[OperatorRef], ob
     }
 
 
+# More services behind the same actions: each is refused to the roles without it (and allowed to the others)
+def _more(db: Database, tmp: Path) -> list[tuple[Action, Callable[[OperatorRef], object]]]:
+    csv = tmp / "schedule.csv"
+    csv.write_text("請求月,請求締切日\n2031-05,2031-05-09\n", encoding="utf-8")
+    return [
+        (Action.BILLING, lambda op: billing.import_schedule(db, csv, op)),
+        (Action.BILLING, lambda op: billing.prepare_month(db, "2031-06", op)),
+        (Action.BILLING, lambda op: results.rebill(db, 999, "2031-06", op)),
+        (Action.IMPORT_RESULTS, lambda op: results.import_results(db, csv, op, replace=True)),
+        (Action.NOTICES, lambda op: notices.send_due(db, op, as_of=date(2031, 1, 1))),
+        (Action.NOTICES, lambda op: notices.fall_back_to_letter(db, [999], op)),
+        (Action.NOTICES, lambda op: notices.resolve_unconfirmed(db, 999, True, op)),
+        (Action.NOTICES, lambda op: notices.render_letters(db, tmp / f"letters-{op.login_id}.pdf", op)),
+        (Action.SETTINGS, lambda op: notices.set_smtp_password(db, "", op)),
+        (Action.SHIPMENTS, lambda op: holds.record_checked(db, "1", op)),
+        (Action.OPERATORS, lambda op: operators.set_role(db, op, "kansa2", Role.AUDITOR)),
+        (Action.MAINTENANCE, lambda op: operators.start_maintenance(db, op, datetime.now(UTC) - timedelta(hours=1))),
+    ]
+
+
+PREREQUISITE = {Action.SEND_ANYWAY: Action.SHIPMENTS}
+
+
 def test_the_whole_role_by_action_table_through_the_services(db: Database, tmp_path: Path) -> None:
     staff = people(db)
     operators.add_operator(db, staff[Role.SUPERVISOR], "kansa2", "予備", Role.AUDITOR, PASSWORD)
     actions = _actions(db, tmp_path)
     assert set(actions) == set(Action)  # the walk covers the whole table
+    refusals: list[tuple[str, Action]] = []
     for role, operator in staff.items():
-        for action, call in actions.items():
+        for action, call in [*actions.items(), *_more(db, tmp_path)]:
             may = action in operators.PERMISSIONS[role]
             try:
                 call(operator)
             except PermissionDenied as refused:
                 assert not may, f"{role} was refused {action}: {refused}"
-                assert role.label in refused.message and operators.ACTION_LABELS[action] in refused.message
+                # an action that needs another one first is refused for that one when the role lacks it
+                first = PREREQUISITE.get(action, action)
+                named = first if first not in operators.PERMISSIONS[role] else action
+                assert role.label in refused.message and f"「{operators.ACTION_LABELS[named]}」" in refused.message
+                refusals.append((operator.login_id, named))
             except DomainError:
                 assert may, f"{role} may not {action}, but the service went past its check"
             else:
                 assert may, f"{role} may not {action}, but it was done"
-    assert Role.AUDITOR and not operators.PERMISSIONS[Role.AUDITOR] - {Action.SEARCH, Action.AUDIT}
+    # every refusal is on record in the audit log: who, which action [OP-3]
+    refused_rows = [e for e in operators.list_audit(db, staff[Role.SUPERVISOR]) if e.action == "refused"]
+    assert [(e.operator, e.detail.split()[0]) for e in refused_rows] == [
+        (login, f"permission:{action.value}") for login, action in refusals
+    ]
+    assert len(refusals) > 20 and Role.SUPERVISOR.label not in {e.detail for e in refused_rows}
+    assert not operators.PERMISSIONS[Role.AUDITOR] - {Action.SEARCH, Action.AUDIT}
 
 
 def test_an_invalidation_through_the_transition_is_a_supervisors(db: Database) -> None:

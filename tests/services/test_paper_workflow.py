@@ -14,7 +14,7 @@ from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.render.layout import load_layout
 from app.services import accounts, billing
 from app.services.forms import render_cover_sheet
-from app.services.operators import OperatorRef
+from app.services.operators import OperatorRef, PermissionDenied
 from app.services.paper import returns, shipments
 from tests import factories
 
@@ -188,7 +188,7 @@ def test_an_incomplete_checklist_is_held_back_until_checked_or_sent_anyway_by_a_
     ]
     assert shipments.waiting_counts(db) == (1, 0)  # what the next shipment takes
     # a clerk cannot send one anyway; a supervisor must give a reason; nothing is written either way
-    with pytest.raises(InvalidValue, match="責任者だけ"):
+    with pytest.raises(PermissionDenied, match="確認の済んでいない依頼書の発送"):
         shipments.create_shipment(db, clerk, send_anyway=[unsealed.customer_number], reason="至急")
     with pytest.raises(InvalidValue, match="理由を入力"):
         shipments.create_shipment(db, supervisor, send_anyway=[unsealed.customer_number])

@@ -14,7 +14,7 @@ from app.db.database import Database
 from app.db.models import AuditLog, DebitResult, FollowUp, RegistrationHistory, ResultImport
 from app.domain.errors import Conflict, DomainError, InvalidValue
 from app.services import accounts, billing, results, settings
-from app.services.operators import OperatorRef, Role
+from app.services.operators import OperatorRef, PermissionDenied, Role
 from app.services.paper import returns
 from tests.conftest import customer, make_operator
 from tests.conftest import result_bytes as make_result
@@ -80,9 +80,10 @@ def test_a_supervisor_confirms_with_a_note_in_the_history_and_a_clerk_cannot(
     numbers, _ = billed_month(db, operator, export=False)
     clerk = make_operator(db, "suzuki", "鈴木 花子")
     before = _counts(db)
-    with pytest.raises(InvalidValue) as refused:
+    with pytest.raises(PermissionDenied) as refused:
         results.confirm_registrations(db, numbers[:1], "電話で確認", clerk)
-    assert "責任者" in refused.value.message and _counts(db) == before
+    assert "事務担当" in refused.value.message and "登録の確認" in refused.value.message
+    assert _counts(db) == (*before[:4], before[4] + 1)  # nothing but the refusal's audit row
     with pytest.raises(InvalidValue):
         results.confirm_registrations(db, numbers[:1], " ", operator)  # a note is required
     results.confirm_registrations(db, numbers[:3], "収納会社のサポートに電話で確認", operator)
@@ -156,7 +157,7 @@ def test_results_confirm_send_back_stop_and_keep_unknown_codes(
     # a 3 stays stopped until a supervisor releases it
     billing.prepare_month(db, "2027-02", operator)
     assert numbers[3] not in {x.customer_number for x in billing.list_lines(db, "2027-02")}
-    with pytest.raises(InvalidValue):
+    with pytest.raises(PermissionDenied):
         results.release_billing_stop(db, numbers[3], "継続の意思を確認", make_operator(db, "suzuki", "鈴木"))
     results.release_billing_stop(db, numbers[3], "継続の意思を確認", operator)
     assert not accounts.find_by_customer_number(db, numbers[3]).billing_stopped
@@ -178,9 +179,10 @@ def test_the_same_file_twice_changes_nothing_and_says_when_and_by_whom(
         results.import_results(db, other, operator, today=TODAY)
     assert refused.value.code == "results.results_in" and "--replace" not in refused.value.screen_message
     clerk = make_operator(db, "suzuki", "鈴木 花子", Role.CLERK)
-    with pytest.raises(InvalidValue):
+    with pytest.raises(PermissionDenied):
         results.import_results(db, other, clerk, replace=True, today=TODAY)
-    assert _counts(db) == before
+    assert _counts(db) == (*before[:4], before[4] + 1)  # nothing but the refusal's audit row
+    before = _counts(db)
     replaced = results.import_results(db, other, operator, replace=True, today=TODAY)
     assert replaced.preview.replaces and results.summary(db, "2027-01").paid.count == 5
     with db.read() as s:

@@ -36,7 +36,7 @@ from app.domain.errors import DomainError
 from app.domain.lifecycle import ShipmentStatus
 from app.services import settings
 from app.services.forms import render_cover_sheet
-from app.services.operators import OperatorRef, list_operators
+from app.services.operators import Action, OperatorRef, allowed, list_operators
 from app.services.paper import holds, returns, shipments
 from ui.forms.dialog import PdfPreview
 from ui.paper.return_dialog import ReturnDialog
@@ -181,7 +181,7 @@ class PaperPage(QWidget):
         self.send_anyway_button = QPushButton(self.tr("理由を付けて発送に含める(&Y)…"))
         self.checked_button.clicked.connect(lambda: self.record_checked())
         self.send_anyway_button.clicked.connect(lambda: self.send_anyway())
-        supervisor = self._operator.role in holds.SUPERVISORS
+        supervisor = allowed(self._operator, Action.SEND_ANYWAY)
         self.send_anyway_button.setEnabled(supervisor)
         if not supervisor:
             self.send_anyway_button.setToolTip(self.tr("責任者だけが使えます"))
@@ -620,7 +620,7 @@ class PaperPage(QWidget):
         )
         self.held_table.resizeColumnsToContents()
         self.checked_button.setEnabled(bool(held))
-        self.send_anyway_button.setEnabled(bool(held) and self._operator.role in holds.SUPERVISORS)
+        self.send_anyway_button.setEnabled(bool(held) and allowed(self._operator, Action.SEND_ANYWAY))
         keep = self._select_shipment or self.selected_shipment()
         self._select_shipment = None
         views = snapshot.shipment_views

@@ -79,7 +79,7 @@ def change(
     today: date | None = None,
 ) -> RegistrationView:
     """Change (変更): the same checks as a new registration; a reason is required; stale edits fail."""
-    require(operator, Permission.CHANGE)
+    require(operator, Permission.CHANGE, db)
     if not reason.strip():
         raise InvalidValue("変更の理由を入力してください", code="reason_required")
     with db.write() as session:
@@ -135,7 +135,7 @@ def set_status(
     operator: OperatorRef,
 ) -> RegistrationView:
     """Move a registration to another status (the paper-form lifecycle builds on this)."""
-    require(operator, Permission.INVALIDATE if status == RegistrationStatus.INVALIDATED else Permission.CHANGE)
+    require(operator, Permission.INVALIDATE if status == RegistrationStatus.INVALIDATED else Permission.CHANGE, db)
     with db.write() as session:
         row = _lock_for_update(session, registration_id, expected_version)
         move_registration(session, row, status, operator, reason.strip())
@@ -146,7 +146,7 @@ def invalidate(
     db: Database, registration_id: int, expected_version: int, reason: str, operator: OperatorRef
 ) -> RegistrationView:
     """Delete (削除) = invalidate [REG-12]: no longer billable; the data and its history stay."""
-    require(operator, Permission.INVALIDATE)
+    require(operator, Permission.INVALIDATE, db)
     if not reason.strip():
         raise InvalidValue("無効化の理由を入力してください", code="reason_required")
     with db.write() as session:
@@ -161,7 +161,7 @@ def invalidate(
 
 def record_web_result(db: Database, customer_number: str, ok: bool, operator: OperatorRef) -> RegistrationView:
     """A web registration's result: requested → OK (登録済) or NG. REG-10: the last result to arrive wins."""
-    require(operator, Permission.CHANGE)
+    require(operator, Permission.CHANGE, db)
     with db.write() as session:
         row = session.scalar(select(AccountRegistration).where(AccountRegistration.customer_number == customer_number))
         if row is None:

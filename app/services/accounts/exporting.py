@@ -85,7 +85,7 @@ def export_registrations(
     LibreOffice keep them as text (20-digit customer numbers, leading zeros). With `operator` (the screens and
     the command line always pass it) the role is checked and the export is audited."""
     if operator is not None:
-        require(operator, Action.EXPORT_PERSONAL)
+        require(operator, Action.EXPORT_PERSONAL, db)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InvalidValue("書き出せるのは .xlsx と .csv です", code="export_type")

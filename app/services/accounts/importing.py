@@ -57,7 +57,7 @@ def import_accounts(
     db: Database, path: Path, operator: OperatorRef, *, dry_run: bool = False, today: date | None = None
 ) -> ImportResult:
     """Validate every row; write them all in one transaction only when none has a problem."""
-    require(operator, Action.REGISTER)
+    require(operator, Action.REGISTER, db)
     table = read_table(path)
     problems: list[ImportProblem] = []
     unknown = [h for h in table.headers if h and h not in COLUMNS and h not in OPTIONAL_COLUMNS]

@@ -37,7 +37,7 @@ def allocate_customer_number(session: Session, prefix: str) -> str:
 
 def reserve_customer_numbers(db: Database, count: int, operator: OperatorRef, purpose: str) -> list[str]:
     """Allocate `count` numbers for pre-numbered blank forms and record them, so none is issued twice [REG-4]."""
-    require(operator, Action.REGISTER)
+    require(operator, Action.REGISTER, db)
     if not 1 <= count <= 10_000:
         raise InvalidValue("一度に予約できる顧客番号は1〜10,000件です", code="reserve_count")
     with db.write() as session:

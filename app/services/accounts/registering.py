@@ -133,7 +133,7 @@ def register(
     today: date | None = None,
 ) -> RegistrationView:
     """New registration (新規口座登録). An empty customer number gets the next free one."""
-    require(operator, Permission.REGISTER)
+    require(operator, Permission.REGISTER, db)
     with db.write() as session:
         prefix = load_settings(session).customer_number_prefix
         valid = validate_registration(raw, prefix=prefix, today=today or date.today())
@@ -255,7 +255,7 @@ def register_batch(
     """Register many in ONE transaction: all or nothing (imports, demo data). The caller validated outside the
     write lock (`check_batch`); the cross-checks are repeated here, in the writing transaction, because another
     clerk may have registered the same number or account since."""
-    require(operator, Permission.REGISTER)
+    require(operator, Permission.REGISTER, db)
     with db.write() as session:
         checked = _check_batch_in(session, valids, allow_shared_accounts=allow_shared_accounts)
         if checked.problems:

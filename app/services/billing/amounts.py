@@ -33,7 +33,7 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
     The file is read and every row validated against a snapshot, outside the write lock; the write is one
     short transaction that re-checks what could have changed meanwhile (the month locked, a registration
     invalidated or stopped) before it writes."""
-    require(operator, Action.IMPORT_AMOUNTS)
+    require(operator, Action.IMPORT_AMOUNTS, db)
     from app.io.tabular import read_table
 
     parsed = Month.parse(month)

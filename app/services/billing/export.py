@@ -315,7 +315,7 @@ def export_month(
     """Write the month as .xlsx or the bank format; refused with every problem when a line cannot be billed.
     The bank format exists only as the final file (or a copy of a month already final), with a complete header.
     As final, the month is locked [BILL-6]. A past deadline is a warning, not a refusal."""
-    require(operator, Action.EXPORT_FINAL if final else Action.EXPORT_PERSONAL)
+    require(operator, Action.EXPORT_FINAL if final else Action.EXPORT_PERSONAL, db)
     if fmt not in ("xlsx", "zengin"):
         raise InvalidValue("形式は xlsx か zengin です", code="export_format")
     parsed = Month.parse(month)

@@ -164,7 +164,7 @@ def _require_draft(row: BillingMonth) -> None:
 
 def prepare_month(db: Database, month: str, operator: OperatorRef) -> MonthView:
     """Create the month (draft) and add a line for every billable registration with a standing monthly amount."""
-    require(operator, Action.BILLING)
+    require(operator, Action.BILLING, db)
     parsed = Month.parse(month)
     with db.write() as session:
         row = _month_row(session, parsed, create=True)
@@ -321,7 +321,7 @@ def set_amount(
 ) -> LineView:
     """Edit one line's amount while the month is a draft (the grid). `expected` is the amount the caller saw:
     if someone changed it meanwhile, nothing is written and the conflict says what it is now."""
-    require(operator, Action.BILLING)
+    require(operator, Action.BILLING, db)
     value = parse_amount(amount)
     if value is None:
         raise InvalidValue("金額を入力してください", code="amount_empty")
@@ -345,7 +345,7 @@ def set_amount(
 
 def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
     """Take a line out of a draft month (e.g. a customer who can no longer be billed)."""
-    require(operator, Action.BILLING)
+    require(operator, Action.BILLING, db)
     with db.write() as session:
         line, month = _draft_line(session, line_id)
         _audit(session, operator, month.month, "remove", customer_number=line.customer_number, amount=line.amount)
@@ -361,7 +361,7 @@ def remove_line(db: Database, line_id: int, operator: OperatorRef) -> None:
 
 def remove_customer(db: Database, month: str, customer_number: str, operator: OperatorRef) -> None:
     """`kofuri billing remove`: the same as removing the line from the grid."""
-    require(operator, Action.BILLING)
+    require(operator, Action.BILLING, db)
     with db.read() as session:
         row = _month_row(session, Month.parse(month))
         line_id = session.scalar(

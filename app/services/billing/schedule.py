@@ -15,9 +15,11 @@ from app.domain.business_calendar import BillingMonth as Month
 from app.domain.business_calendar import MonthSchedule, check_schedule_dates, month_schedule
 from app.domain.errors import DomainError
 from app.domain.text import shown
+from app.services.billing.audit import _audit
 from app.services.billing.common import (
     ImportProblem,
 )
+from app.services.operators import Action, OperatorRef, require
 
 
 def schedule_for(session: Session, month: Month, stop_days: int) -> MonthSchedule:
@@ -28,21 +30,38 @@ def schedule_for(session: Session, month: Month, stop_days: int) -> MonthSchedul
     )
 
 
-def set_schedule(db: Database, month: str, billing_deadline: date, result_date: date | None = None) -> None:
+def set_schedule(
+    db: Database, month: str, billing_deadline: date, operator: OperatorRef, *, result_date: date | None = None
+) -> None:
+    """A supervisor records one month's deadline (and result date), with its audit row [BILL-2]."""
+    require(operator, Action.BILLING, db)
     parsed = Month.parse(month)
     check_schedule_dates(parsed, billing_deadline, result_date)  # before anything is written
     with db.write() as session:
-        row = session.get(AnnualSchedule, str(parsed))
-        if row is None:
-            session.add(AnnualSchedule(month=str(parsed), billing_deadline=billing_deadline, result_date=result_date))
-        else:
-            row.billing_deadline = billing_deadline
-            row.result_date = result_date
+        _put(session, str(parsed), billing_deadline, result_date)
+        _audit(session, operator, str(parsed), "schedule", **_days(billing_deadline, result_date))
 
 
-def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]:
-    """The annual schedule from .xlsx/.csv (請求月, 請求締切日, 結果返却日): all or nothing."""
+def _days(billing_deadline: date, result_date: date | None) -> dict[str, str | None]:
+    return {
+        "billing_deadline": billing_deadline.isoformat(),
+        "result_date": result_date.isoformat() if result_date else None,
+    }
+
+
+def _put(session: Session, month: str, billing_deadline: date, result_date: date | None) -> None:
+    row = session.get(AnnualSchedule, month)
+    if row is None:
+        session.add(AnnualSchedule(month=month, billing_deadline=billing_deadline, result_date=result_date))
+    else:
+        row.billing_deadline, row.result_date = billing_deadline, result_date
+
+
+def import_schedule(db: Database, path: Path, operator: OperatorRef) -> tuple[int, list[ImportProblem]]:
+    """The annual schedule from .xlsx/.csv (請求月, 請求締切日, 結果返却日): all or nothing, one audit row a month."""
     from app.io.tabular import read_table
+
+    require(operator, Action.BILLING, db)
 
     table = read_table(path)
     problems = [
@@ -84,9 +103,6 @@ def import_schedule(db: Database, path: Path) -> tuple[int, list[ImportProblem]]
         return 0, problems
     with db.write() as session:
         for month, deadline, result_date in rows:
-            row = session.get(AnnualSchedule, month)
-            if row is None:
-                session.add(AnnualSchedule(month=month, billing_deadline=deadline, result_date=result_date))
-            else:
-                row.billing_deadline, row.result_date = deadline, result_date
+            _put(session, month, deadline, result_date)
+            _audit(session, operator, month, "schedule", file=path.name, **_days(deadline, result_date))
     return len(rows), []

@@ -35,7 +35,7 @@ def stop_line(
     db: Database, month: str, customer_number: str, reason: str, operator: OperatorRef, *, today: date | None = None
 ) -> LineView:
     """BILL-7: after the lock, stop one line until the stop-request deadline; refused after it."""
-    require(operator, Action.STOP_REQUEST)
+    require(operator, Action.STOP_REQUEST, db)
     if not reason.strip():
         raise InvalidValue("振替停止の理由を入力してください", code="reason_required")
     parsed = Month.parse(month)

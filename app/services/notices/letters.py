@@ -20,7 +20,8 @@ from app.render.pdf import PdfRenderer
 from app.services.files import staged_file
 from app.services.notices.outbox import move_notice
 from app.services.notices.templates import japanese_date, render_notice
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, require
+from app.services.operators.output_audit import record_output
 from app.services.settings import get_settings
 
 LETTER_LAYOUT = "notice_letter"
@@ -72,6 +73,7 @@ def render_letters(
     as_of: date | None = None,
     user_forms: Path | None = None,
 ) -> LetterResult:
+    require(operator, Action.NOTICES, db)
     day = as_of or date.today()
     rows = letters_due(db, day)
     if not rows:
@@ -109,4 +111,5 @@ def render_letters(
             if changed:
                 raise InvalidValue("notices.letters_changed", count=changed)
         done[0] = True
+    record_output(db, operator, "print", "notice_letters", len(rows), out)  # personal data printed, audited
     return LetterResult(out, len(rows), renderer.pages, [row[0] for row in rows])

@@ -36,7 +36,8 @@ from app.domain.errors import InvalidValue
 from app.domain.notices import Channel, NoticeState
 from app.services.notices.outbox import move_notice
 from app.services.notices.templates import RenderedNotice, render_notice
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, require
+from app.services.operators.audit import audit
 from app.services.settings import SettingsView, get_settings
 
 log = logging.getLogger("kofuri.notices")
@@ -60,10 +61,12 @@ def _keyring() -> object:
     return backend
 
 
-def set_smtp_password(db: Database, password: str) -> str:
-    """Keep the SMTP password in the keyring under the configured user (refused where there is no keyring)."""
+def set_smtp_password(db: Database, password: str, operator: OperatorRef) -> str:
+    """Keep the SMTP password in the keyring under the configured user (refused where there is no keyring).
+    A supervisor's, like the other settings; the change (never the password) is audited."""
     import keyring.errors
 
+    require(operator, Action.SETTINGS, db)
     settings = get_settings(db)
     if not settings.smtp_user:
         raise InvalidValue("notices.smtp_user_missing")
@@ -74,6 +77,8 @@ def set_smtp_password(db: Database, password: str) -> str:
         backend.set_password(KEYRING_SERVICE, _keyring_user(settings), password)  # type: ignore[attr-defined]
     except keyring.errors.KeyringError as error:
         raise InvalidValue("notices.no_keyring") from error
+    with db.write() as session:
+        audit(session, operator, "merchant_settings", "smtp_password", "change", smtp_user=settings.smtp_user)
     return settings.smtp_user
 
 
@@ -259,6 +264,8 @@ def send_due(
 ) -> SendResult:
     """Send every e-mail notice due on or before `as_of` (today) that is planned or failed before.
     `after_send` runs between the server's acceptance and the commit that records it (tests crash there)."""
+    if not dry_run:
+        require(operator, Action.NOTICES, db)
     day = as_of or date.today()
     settings = get_settings(db)
     due, letters, unconfirmed = _due(db, day)

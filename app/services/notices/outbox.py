@@ -19,7 +19,7 @@ from app.domain.notices import (
     NoticeKind,
     NoticeState,
 )
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, require
 
 REMINDER_KINDS = (NoticeKind.REMINDER_BEFORE.value, NoticeKind.REMINDER_DAY.value)
 
@@ -216,6 +216,7 @@ def _load(session: Session, notice_id: int) -> Notice:
 def resolve_unconfirmed(db: Database, notice_id: int, delivered: bool, operator: OperatorRef) -> NoticeView:
     """A notice left 'sending' by an interrupted run: a person looked (server log, the customer) and decides.
     Delivered → sent; not delivered → planned again (the next run sends it, with a new Message-ID)."""
+    require(operator, Action.NOTICES, db)
     with db.write() as session:
         notice = _load(session, notice_id)
         if notice.state != NoticeState.SENDING.value:
@@ -235,6 +236,7 @@ def resolve_unconfirmed(db: Database, notice_id: int, delivered: bool, operator:
 
 def fall_back_to_letter(db: Database, notice_ids: Sequence[int], operator: OperatorRef) -> int:
     """Failed e-mails become letters (planned, printed with the next letters run)."""
+    require(operator, Action.NOTICES, db)
     moved = 0
     with db.write() as session:
         for notice_id in notice_ids:
@@ -254,6 +256,7 @@ def fall_back_to_letter(db: Database, notice_ids: Sequence[int], operator: Opera
 
 
 def cancel_notice(db: Database, notice_id: int, reason: str, operator: OperatorRef) -> NoticeView:
+    require(operator, Action.NOTICES, db)
     if not reason.strip():
         raise InvalidValue("error.reason_required", action="取消")
     with db.write() as session:

@@ -96,7 +96,7 @@ def create_first_supervisor(db: Database, login_id: str, name: str, password: st
 def add_operator(
     db: Database, actor: OperatorRef, login_id: str, name: str, role: str | Role, password: str
 ) -> OperatorRef:
-    require(actor, Action.OPERATORS)
+    require(actor, Action.OPERATORS, db)
     _check_login_id(login_id)
     role = _role(role)
     passwords.check_new_password(password)
@@ -105,7 +105,7 @@ def add_operator(
 
 
 def list_operator_accounts(db: Database, actor: OperatorRef) -> list[OperatorListing]:
-    require(actor, Action.SEARCH)
+    require(actor, Action.SEARCH, db)
     with db.read() as session:
         rows = session.execute(
             select(Operator, LoginGuard.locked_at)
@@ -128,7 +128,7 @@ def _guard(session: Session, login_id: str) -> LoginGuard:
 
 
 def lock_operator(db: Database, actor: OperatorRef, login_id: str) -> None:
-    require(actor, Action.OPERATORS)
+    require(actor, Action.OPERATORS, db)
     with db.write() as session:
         _row(session, login_id)
         guard = _guard(session, login_id)
@@ -140,7 +140,7 @@ def lock_operator(db: Database, actor: OperatorRef, login_id: str) -> None:
 
 def unlock_operator(db: Database, actor: OperatorRef, login_id: str) -> None:
     """Unlock an ID (its failures start again from zero). An unknown ID that was locked by tries unlocks too."""
-    require(actor, Action.OPERATORS)
+    require(actor, Action.OPERATORS, db)
     with db.write() as session:
         guard = session.get(LoginGuard, login_id)
         if guard is None:
@@ -155,7 +155,7 @@ def unlock_operator(db: Database, actor: OperatorRef, login_id: str) -> None:
 
 def reset_password(db: Database, actor: OperatorRef, login_id: str, password: str) -> None:
     """A supervisor sets a temporary password; the operator must change it at the next login. Unlocks too."""
-    require(actor, Action.OPERATORS)
+    require(actor, Action.OPERATORS, db)
     passwords.check_new_password(password)
     with db.write() as session:
         row = _row(session, login_id)
@@ -169,7 +169,7 @@ def reset_password(db: Database, actor: OperatorRef, login_id: str, password: st
 
 
 def set_role(db: Database, actor: OperatorRef, login_id: str, role: str | Role) -> None:
-    require(actor, Action.OPERATORS)
+    require(actor, Action.OPERATORS, db)
     new = _role(role)
     with db.write() as session:
         row = _row(session, login_id)

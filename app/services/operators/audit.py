@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "maintenance_off": "メンテナンス終了",
     "backup": "バックアップ",
     "restore": "復元",
+    "refused": "権限のない操作の拒否",
+    "schedule": "年間スケジュールの変更",
 }
 
 
@@ -104,7 +106,7 @@ def list_audit(
     limit: int = 5000,
 ) -> list[AuditEntry]:
     """The audit log, oldest first, filtered by day (inclusive, UTC), login ID and action."""
-    require(operator, Action.AUDIT)
+    require(operator, Action.AUDIT, db)
     query = select(AuditLog, Operator.login_id).outerjoin(Operator, Operator.id == AuditLog.operator_id)
     if start is not None:
         query = query.where(AuditLog.at >= datetime.combine(start, time(), UTC))

@@ -47,7 +47,7 @@ def current_maintenance(db: Database) -> MaintenanceView | None:
 
 
 def start_maintenance(db: Database, operator: OperatorRef, until: datetime, note: str = "") -> MaintenanceView:
-    require(operator, Action.MAINTENANCE)
+    require(operator, Action.MAINTENANCE, db)
     if until.tzinfo is None:
         until = until.astimezone()
     if until <= datetime.now(UTC):
@@ -67,7 +67,7 @@ def start_maintenance(db: Database, operator: OperatorRef, until: datetime, note
 
 
 def end_maintenance(db: Database, operator: OperatorRef) -> None:
-    require(operator, Action.MAINTENANCE)
+    require(operator, Action.MAINTENANCE, db)
     with db.write() as session:
         row = session.get(Maintenance, ROW_ID)
         if row is not None:
@@ -77,7 +77,7 @@ def end_maintenance(db: Database, operator: OperatorRef) -> None:
 
 def require_maintenance(db: Database, operator: OperatorRef) -> MaintenanceView:
     """Backup and restore run only in maintenance, by a supervisor."""
-    require(operator, Action.MAINTENANCE)
+    require(operator, Action.MAINTENANCE, db)
     view = current_maintenance(db)
     if view is None:
         raise InvalidValue("operators.maintenance_needed")

@@ -36,7 +36,7 @@ def mask(account_number: str) -> str:
 def reveal_account_number(db: Database, operator: OperatorRef, registration_id: int) -> str:
     """The full account number of one registration, for a role that may see it; the reveal is audited
     (customer number only, never the account number itself)."""
-    require(operator, Action.REVEAL)
+    require(operator, Action.REVEAL, db)
     with db.write() as session:
         row = session.get(AccountRegistration, registration_id)
         if row is None:

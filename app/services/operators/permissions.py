@@ -1,32 +1,40 @@
 """OP-3: the permission table (role × action), checked in the services; screens ask the same table to hide.
 
-Every mutating service calls `require(operator, Action.X)` before it touches the database, and the one
-transition (app/services/transitions.py) checks the step it is asked to make (an invalidation is a
-supervisor's). A refusal names what the role may not do.
+Every service that changes data (or puts personal data out) calls `require(operator, Action.X, db)` before
+its own transaction, and the one transition (app/services/transitions.py) checks the step it is asked to make
+(an invalidation is a supervisor's). A refusal names what the role may not do and is kept in the audit log.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from app import messages
+from app.db.database import Database
 from app.domain.errors import DomainError
 from app.services.operators.core import OperatorRef, Role
 
 
 class Action(StrEnum):
-    SEARCH = "search"  # search, the detail, the history, reports, lists
+    SEARCH = "search"  # search, the detail, the history, reports, lists, the ledger, results and notices
     REGISTER = "register"  # key a form, import keyed forms, reserve customer numbers
     CHANGE = "change"  # change a registration, record a web result, set a status
     INVALIDATE = "invalidate"
-    SHIPMENTS = "shipments"  # make and send shipments of forms
+    SHIPMENTS = "shipments"  # make and send shipments of forms, record a held-back form as checked
+    SEND_ANYWAY = "send_anyway"  # send a form whose checklist is incomplete, with a reason
     RETURNS = "returns"  # deficiency returns and their follow-ups
+    FOLLOW_UPS = "follow_ups"  # the failed-debit work list: states and the contact log [RES-2]
+    NOTICES = "notices"  # send the customers' notices, print letters, a person's decisions in the outbox [OP-5]
     PRINT_FORMS = "print_forms"  # print request forms and cover sheets (personal data, audited)
-    BILLING = "billing"  # prepare a month, amounts, remove lines, the annual schedule
+    BILLING = "billing"  # prepare a month, amounts, remove lines, re-bill a failed amount, the annual schedule
     EXPORT_FINAL = "export_final"  # export a billing file (final locks the month)
     IMPORT_AMOUNTS = "import_amounts"
-    IMPORT_RESULTS = "import_results"
+    IMPORT_RESULTS = "import_results"  # also replacing a month's results
+    SETTLE = "settle"  # record a failed amount as paid by other means
+    CONFIRM = "confirm"  # confirm a sent paper registration by hand [REG-3]
     STOP_REQUEST = "stop_request"
-    SETTINGS = "settings"
+    RELEASE_STOP = "release_stop"  # lift a billing stop a result put on
+    SETTINGS = "settings"  # merchant settings, the SMTP password
     OPERATORS = "operators"  # add, lock, unlock, reset passwords, change roles
     MAINTENANCE = "maintenance"  # maintenance mode, backup, restore
     EXPORT_PERSONAL = "export_personal"  # export personal data in bulk (registrations, draft billing files)
@@ -34,26 +42,8 @@ class Action(StrEnum):
     AUDIT = "audit"  # read the audit log
 
 
-ACTION_LABELS: dict[Action, str] = {
-    Action.SEARCH: "検索・照会・履歴の閲覧",
-    Action.REGISTER: "依頼書の入力・取込",
-    Action.CHANGE: "登録内容の変更",
-    Action.INVALIDATE: "登録の無効化",
-    Action.SHIPMENTS: "依頼書の発送",
-    Action.RETURNS: "不備返却と追跡",
-    Action.PRINT_FORMS: "依頼書・送付状の印刷",
-    Action.BILLING: "振替請求の準備と変更",
-    Action.EXPORT_FINAL: "振替請求データの確定出力",
-    Action.IMPORT_AMOUNTS: "請求金額の取込",
-    Action.IMPORT_RESULTS: "振替結果の取込",
-    Action.STOP_REQUEST: "振替停止の依頼",
-    Action.SETTINGS: "加盟店設定の変更",
-    Action.OPERATORS: "担当者の管理とロック解除",
-    Action.MAINTENANCE: "メンテナンス・バックアップ・復元",
-    Action.EXPORT_PERSONAL: "個人データの一括出力",
-    Action.REVEAL: "口座番号の全桁表示",
-    Action.AUDIT: "監査ログの閲覧",
-}
+# What each action is called in a refusal and in the screens: the catalogue's `operators.action.<value>`.
+ACTION_LABELS: dict[Action, str] = {action: messages.text(f"operators.action.{action.value}") for action in Action}
 
 _CLERK = {
     Action.SEARCH,
@@ -61,6 +51,8 @@ _CLERK = {
     Action.CHANGE,
     Action.SHIPMENTS,
     Action.RETURNS,
+    Action.FOLLOW_UPS,
+    Action.NOTICES,
     Action.PRINT_FORMS,
     Action.REVEAL,
 }
@@ -80,7 +72,15 @@ def allowed(operator: OperatorRef, action: Action) -> bool:
     return action in PERMISSIONS[operator.role]
 
 
-def require(operator: OperatorRef, action: Action) -> None:
-    """Refuse, naming what the role may not do, unless the operator's role allows `action`."""
-    if not allowed(operator, action):
-        raise PermissionDenied("operators.refused", role=operator.role.label, action=ACTION_LABELS[action])
+def require(operator: OperatorRef, action: Action, db: Database | None = None) -> None:
+    """Refuse, naming what the role may not do, unless the operator's role allows `action`. With `db` (every
+    service passes it, before its own transaction) the refusal is written to the audit log first, in a
+    transaction of its own, so the attempt is on record although nothing else is written."""
+    if allowed(operator, action):
+        return
+    if db is not None:
+        from app.services.operators.audit import audit
+
+        with db.write() as session:
+            audit(session, operator, "permission", action.value, "refused", role=operator.role.value)
+    raise PermissionDenied("operators.refused", role=operator.role.label, action=ACTION_LABELS[action])

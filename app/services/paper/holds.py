@@ -21,11 +21,11 @@ from app.domain.account_fields import RegistrationMethod, RegistrationStatus
 from app.domain.errors import InvalidValue, NotFound
 from app.domain.registration import CHECKLIST_ITEMS
 from app.services.accounts.views import Action
-from app.services.operators import OperatorRef, Role
+from app.services.operators import Action as Permission
+from app.services.operators import OperatorRef, require
 from app.services.transitions import record_history
 
 OPEN = "open"
-SUPERVISORS = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor [OP-3]
 
 
 def missing_items(checklist: Mapping[str, Any] | None) -> list[str]:
@@ -71,6 +71,7 @@ def held_back_forms(db: Database) -> list[HeldForm]:
 def record_checked(db: Database, customer_number: str, operator: OperatorRef, *, note: str = "") -> HeldForm:
     """Someone checked the paper form again: its checklist is recorded complete (history row in the same
     transaction), so the next shipment takes it."""
+    require(operator, Permission.SHIPMENTS, db)
     with db.write() as session:
         row = session.scalar(select(AccountRegistration).where(AccountRegistration.customer_number == customer_number))
         if row is None:
@@ -89,11 +90,10 @@ def record_checked(db: Database, customer_number: str, operator: OperatorRef, *,
         return HeldForm(row.id, row.customer_number, row.contract_holder_name, bool(row.corrected), [])
 
 
-def check_send_anyway(operator: OperatorRef, numbers: list[str], reason: str) -> None:
+def check_send_anyway(db: Database, operator: OperatorRef, numbers: list[str], reason: str) -> None:
     """Only a supervisor may send an incomplete form, and only with a reason."""
     if not numbers:
         return
-    if operator.role not in SUPERVISORS:
-        raise InvalidValue("paper.send_anyway_supervisor_only")
+    require(operator, Permission.SEND_ANYWAY, db)
     if not reason.strip():
         raise InvalidValue("paper.send_anyway_reason_required")

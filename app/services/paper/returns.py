@@ -95,7 +95,7 @@ def add_return(
     action: str = "new_form",
 ) -> ReturnView:
     """Record a form the bank sent back; the registration is returned (not billable while the return is open)."""
-    require(operator, Action.RETURNS)
+    require(operator, Action.RETURNS, db)
     unknown = [r for r in reasons if r not in REASONS]
     if not reasons or unknown:
         listed = "、".join(unknown) if unknown else "（なし）"
@@ -174,7 +174,7 @@ def update_return(
     corrected (不備分) and is taken only while the return is open or waiting; `closed` may be set from any
     status. `expected_status` is the status the caller saw: if someone changed it meanwhile, nothing is
     written and the conflict names who and when (two staff following up the same return)."""
-    require(operator, Action.RETURNS)
+    require(operator, Action.RETURNS, db)
     if status not in STATUSES:
         raise InvalidValue(f"状態 {status} はありません（{', '.join(STATUSES)}）", code="return_status")
     with db.write() as session:

@@ -75,9 +75,9 @@ def create_shipment(
     limits it to these registration ids. A form whose stored checklist is incomplete is held back (listed in
     the result's `held_back`) unless a supervisor sends it anyway (`send_anyway`: customer numbers) with a
     `reason`, recorded on the shipment item and in the registration's history."""
-    require(operator, Permission.SHIPMENTS)
+    require(operator, Permission.SHIPMENTS, db)
     anyway = list(dict.fromkeys(n.strip() for n in send_anyway if n.strip()))
-    check_send_anyway(operator, anyway, reason)
+    check_send_anyway(db, operator, anyway, reason)
     with db.write() as session:
         stmt = waiting_query()
         if new_only:
@@ -133,7 +133,7 @@ def send_shipment(
     db: Database, shipment_id: int, sent_on: date, operator: OperatorRef, *, tracking_number: str = ""
 ) -> ShipmentView:
     """Record the date sent and the tracking number [COVER-2]; every form in it is now awaiting the bank."""
-    require(operator, Permission.SHIPMENTS)
+    require(operator, Permission.SHIPMENTS, db)
     with db.write() as session:
         shipment = session.get(Shipment, shipment_id)
         if shipment is None:

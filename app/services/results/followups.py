@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db.database import Database
 from app.db.models import AccountRegistration, FollowUp, FollowUpContact, Operator, utcnow
 from app.domain.errors import Conflict, InvalidValue, NotFound
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, require
 from app.services.results.common import (
     FOLLOW_UP_STATE_LABELS,
     ContactView,
@@ -114,6 +114,7 @@ def update_followup(
 ) -> FollowUpView:
     """Move an item to `state` with a contact-log entry (who, when, the note). A stale screen fails and says
     who changed it when; nothing is written then."""
+    require(operator, Action.FOLLOW_UPS, db)
     target = state if isinstance(state, FollowUpState) else parse_state(state)
     with db.write() as session:
         item = _load(session, followup_id)

@@ -25,13 +25,13 @@ from app.db.models import (
     ResultImport,
     utcnow,
 )
-from app.domain.errors import Conflict, DomainError, InvalidValue
+from app.domain.errors import Conflict, DomainError
 from app.io.zengin_result import ResultFile, read_result_file
 from app.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from app.services.billing.audit import _audit
 from app.services.billing.common import DRAFT, RESULTS
 from app.services.notices.planning import FailedDebit, plan_failure_notices
-from app.services.operators import OperatorRef, Role
+from app.services.operators import Action, OperatorRef, require
 from app.services.results import effects, reconcile
 from app.services.results.common import (
     PAID,
@@ -43,13 +43,7 @@ from app.services.results.common import (
 )
 from app.services.settings import load_settings
 
-SUPERVISOR_ROLES = (Role.SUPERVISOR,)  # the roles are clerk, supervisor, auditor [OP-3]
 STEPS = 4
-
-
-def require_supervisor(operator: OperatorRef) -> None:
-    if operator.role not in SUPERVISOR_ROLES:
-        raise InvalidValue("results.supervisor_only")
 
 
 def import_results(
@@ -65,6 +59,7 @@ def import_results(
 ) -> ImportOutcome:
     """Check the file against its month; unless `dry_run`, record it all or nothing. Refusals list every
     problem (ResultsRefused); the same file again returns `already_imported` and changes nothing."""
+    require(operator, Action.IMPORT_RESULTS, db)  # a dry run too, and a replacement [OP-3]
     day = today or date.today()
     parsed = read_result_file(path)  # file I/O before any transaction
     progress(1, STEPS)
@@ -120,16 +115,14 @@ def _plan(session: Session, parsed: ResultFile, operator: OperatorRef, *, replac
     if month is None or problems:
         raise ResultsRefused(problems)
     active = reconcile.active_import(session, month)
-    if active is not None:
-        if not replace:
-            name = session.get(Operator, active.operator_id)
-            raise DomainError(
-                "results.results_in",
-                month=month.month,
-                at=f"{active.at.astimezone():%Y-%m-%d %H:%M}",
-                name=name.name if name else "",
-            )
-        require_supervisor(operator)
+    if active is not None and not replace:  # a replacement is the importing role's [OP-3]
+        name = session.get(Operator, active.operator_id)
+        raise DomainError(
+            "results.results_in",
+            month=month.month,
+            at=f"{active.at.astimezone():%Y-%m-%d %H:%M}",
+            name=name.name if name else "",
+        )
     lines = reconcile.month_lines(session, month)
     matches, problems = reconcile.match(month, parsed.records, lines)
     if problems:

@@ -16,7 +16,7 @@ from app.domain.errors import InvalidValue
 from app.services.billing.audit import _audit
 from app.services.billing.common import DRAFT
 from app.services.billing.months import _billable, _line_from, _month_row, paper_policy
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, require
 from app.services.results.common import INSUFFICIENT_FUNDS, FollowUpKind, FollowUpState, Settlement
 from app.services.results.followups import _load
 
@@ -72,6 +72,7 @@ def _add_rebill(session: Session, item: FollowUp, row: BillingMonth, operator: O
 
 def rebill(db: Database, followup_id: int, month: str, operator: OperatorRef) -> int:
     """Carry a failed amount into the draft `month` as its own line; returns the new line's id."""
+    require(operator, Action.BILLING, db)
     with db.write() as session:
         item = _load(session, followup_id)
         _outstanding(item)
@@ -81,6 +82,7 @@ def rebill(db: Database, followup_id: int, month: str, operator: OperatorRef) ->
 
 def settle(db: Database, followup_id: int, note: str, operator: OperatorRef) -> None:
     """The failed amount was paid by other means (cash, transfer): no longer outstanding; the item is done."""
+    require(operator, Action.SETTLE, db)
     if not note.strip():
         raise InvalidValue("results.note_required")
     with db.write() as session:

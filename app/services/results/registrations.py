@@ -12,14 +12,13 @@ from app.db.database import Database
 from app.db.models import AccountRegistration, utcnow
 from app.domain.account_fields import RegistrationStatus
 from app.domain.errors import InvalidValue, NotFound
-from app.services.operators import OperatorRef
-from app.services.results.importing import require_supervisor
+from app.services.operators import Action, OperatorRef, require
 from app.services.transitions import HistoryAction, move_registration, record_history
 
 
 def confirm_registrations(db: Database, customer_numbers: Sequence[str], note: str, operator: OperatorRef) -> int:
     """Confirm one or a selection of sent paper registrations as 登録済, all or none; returns how many."""
-    require_supervisor(operator)
+    require(operator, Action.CONFIRM, db)
     if not note.strip():
         raise InvalidValue("results.note_required")
     numbers = list(dict.fromkeys(n.strip() for n in customer_numbers if n.strip()))
@@ -48,7 +47,7 @@ def confirm_registrations(db: Database, customer_numbers: Sequence[str], note: s
 
 def release_billing_stop(db: Database, customer_number: str, note: str, operator: OperatorRef) -> None:
     """A supervisor lifts the billing stop (e.g. after a result 3, once the customer confirmed)."""
-    require_supervisor(operator)
+    require(operator, Action.RELEASE_STOP, db)
     if not note.strip():
         raise InvalidValue("results.note_required")
     with db.write() as session:
