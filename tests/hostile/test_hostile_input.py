@@ -181,24 +181,26 @@ def test_broken_and_sheetless_workbooks_get_one_line(db: Database, operator: Ope
 
 
 @pytest.mark.parametrize("deadline", [date(1, 1, 1), date(9999, 12, 31), date(2027, 3, 15)])
-def test_a_schedule_date_out_of_range_is_refused_before_anything_is_written(db: Database, deadline: date) -> None:
+def test_a_schedule_date_out_of_range_is_refused_before_anything_is_written(
+    db: Database, operator: OperatorRef, deadline: date
+) -> None:
     with pytest.raises(InvalidValue) as refused:
-        billing.set_schedule(db, "2027-02", deadline)
+        billing.set_schedule(db, "2027-02", deadline, operator)
     assert "請求締切日の日付" in refused.value.message and "範囲外" in refused.value.message
     with db.read() as session:
         assert session.get(AnnualSchedule, "2027-02") is None
 
 
-def test_a_schedule_import_with_far_dates_writes_nothing(db: Database, tmp_path: Path) -> None:
+def test_a_schedule_import_with_far_dates_writes_nothing(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
     path = _csv(
         tmp_path,
         "請求月,請求締切日,結果返却日\n2027-02,2027-02-10,\n2027-03,0001-01-01,\n2027-04,2027-04-10,9999-12-31\n",
     )
-    count, problems = billing.import_schedule(db, path)
+    count, problems = billing.import_schedule(db, path, operator)
     assert count == 0 and [(p.row, p.column) for p in problems] == [(3, "請求締切日"), (4, "結果返却日")]
     with db.read() as session:
         assert session.get(AnnualSchedule, "2027-02") is None
-    billing.set_schedule(db, "2027-02", date(2027, 2, 10))  # a sensible date is saved
+    billing.set_schedule(db, "2027-02", date(2027, 2, 10), operator)  # a sensible date is saved
     with db.read() as session:
         assert session.get(AnnualSchedule, "2027-02") is not None
 
