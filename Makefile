@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench bundle translations ts clean setup
+.PHONY: run test lint bench soak bundle translations ts clean setup
 
 setup: $(STAMP)
 
@@ -34,6 +34,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check app ui tests bench
 	$(BIN)/ruff format --check app ui tests bench
 	$(BIN)/mypy
+
+# The crash, concurrency and hostile-file soak (#16; about 30 minutes; not part of `make test`, which runs a
+# short version of each part): SQLite, and PostgreSQL when KOFURI_TEST_PG_URL names a server.
+soak: $(STAMP)
+	$(BIN)/python scripts/soak/soak.py
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
