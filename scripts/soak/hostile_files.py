@@ -149,7 +149,7 @@ def run_hostile(db: Database, folder: Path, files: int, *, seed: int = 16) -> di
     importers: list[tuple[str, Callable[[Path], Any], list[list[str]] | None]] = [
         ("accounts", lambda p: import_accounts(db, p, operator), [HEADER, ROW]),
         ("amounts", lambda p: billing.import_amounts(db, "2027-02", p, operator), AMOUNTS),
-        ("schedule", lambda p: billing.import_schedule(db, p), SCHEDULE),
+        ("schedule", lambda p: billing.import_schedule(db, p, operator), SCHEDULE),
         ("results", lambda p: import_results(db, p, operator), None),
     ]
     tried = tracebacks = refused = accepted = wrote = 0
