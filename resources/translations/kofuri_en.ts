@@ -1611,10 +1611,6 @@ Register anyway?</translation>
             <translation>Include in the shipment with a reason (&amp;Y)…</translation>
         </message>
         <message>
-            <source>責任者だけが使えます</source>
-            <translation>Supervisors only</translation>
-        </message>
-        <message>
             <source>保留中の依頼書を選んでください</source>
             <translation>Please select held forms</translation>
         </message>

@@ -1611,10 +1611,6 @@
             <translation>理由を付けて発送に含める(&amp;Y)…</translation>
         </message>
         <message>
-            <source>責任者だけが使えます</source>
-            <translation>責任者だけが使えます</translation>
-        </message>
-        <message>
             <source>保留中の依頼書を選んでください</source>
             <translation>保留中の依頼書を選んでください</translation>
         </message>

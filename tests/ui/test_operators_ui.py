@@ -81,7 +81,7 @@ def test_a_clerk_sees_only_what_the_role_may_use(qtbot: QtBot, db: Database, tmp
     window = MainWindow(db, clerk, attachments=tmp_path)
     qtbot.addWidget(window)
     areas = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert areas == ["新規口座登録", "口座検索", "登録履歴", "発送・不備返却"]
+    assert areas == ["新規口座登録", "口座検索", "登録履歴", "発送・不備返却", "振替結果", "お知らせ"]
     assert window.search_page.change_button.isVisibleTo(window.search_page)
     assert not window.search_page.delete_button.isVisibleTo(window.search_page)  # invalidation: a supervisor's
     assert not window.search_page.export_button.isVisibleTo(window.search_page)

@@ -44,6 +44,7 @@ from app.services.paper.shipments import status_report
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.results_model import COLUMNS, AccountResultsModel, cell_text
 from ui.forms.dialog import make_request_forms
+from ui.operators.visibility import show_for_role
 from ui.shared.data_events import Area, announce
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
@@ -303,6 +304,17 @@ class SearchPage(QWidget):
             (self.export_button, Action.EXPORT_PERSONAL),
         ):
             button.setVisible(allowed(operator, action))
+        # the 操作 menu and the shortcuts offer no more than the buttons do
+        show_for_role(
+            operator,
+            [
+                (self.change_action, Action.CHANGE),
+                (self.delete_action, Action.INVALIDATE),
+                (self.forms_action, Action.PRINT_FORMS),
+                (self.reveal_action, Action.REVEAL),
+            ],
+        )
+        self.menu_actions = [a for a in self.menu_actions if a.isVisible()]
 
         self.model.searchStarted.connect(lambda: self.count_label.setText(self.tr("検索中…")))
         self.model.searchFinished.connect(self._finished)

@@ -44,8 +44,9 @@ from app.domain.dates import japanese_date
 from app.domain.errors import Conflict, DomainError, NotFound
 from app.services import billing
 from app.services.billing import BillingRefused, ExportResult, LineView
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef, allowed
 from app.services.operators.output_audit import mask
+from ui.operators.visibility import show_for_role
 from ui.shared.data_events import Area, data_events
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP, tr_label
@@ -273,6 +274,19 @@ class BillingPage(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
+        # OP-3: an auditor reads the month; preparing, amounts, exports and stop requests are a supervisor's
+        show_for_role(
+            operator,
+            [
+                (self.prepare_button, Action.BILLING),
+                (self.remove_button, Action.BILLING),
+                (self.import_button, Action.IMPORT_AMOUNTS),
+                (self.stop_button, Action.STOP_REQUEST),
+                (self.xlsx_button, Action.EXPORT_PERSONAL),
+                (self.zengin_button, Action.EXPORT_FINAL),
+                (self.final, Action.EXPORT_FINAL),
+            ],
+        )
         exports = QHBoxLayout()  # a second row: the screen stays usable at 1024×768
         exports.addWidget(self.final)
         exports.addWidget(self.xlsx_button)
@@ -397,7 +411,8 @@ class BillingPage(QWidget):
         lapses = snapshot.lapses
         self.facts["lapse"].setText(self.tr("{0} 件（12か月以上請求なし）").format(lapses) if lapses else "—")
         draft = view is None or view.state == billing.DRAFT
-        self.model.load(snapshot.month, view.line_count if view else 0, draft, snapshot.first)
+        editable = draft and allowed(self._operator, Action.BILLING)  # the amount cell: a draft, a supervisor
+        self.model.load(snapshot.month, view.line_count if view else 0, editable, snapshot.first)
         self.prepare_button.setEnabled(draft)
         self.import_button.setEnabled(draft)
         self.stop_button.setEnabled(view is not None and not draft)  # OP-3: offered only when allowed

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.errors import DomainError
 from app.services import notices
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef
+from ui.operators.visibility import show_for_role
 from ui.shared.error_hook import error_text
 from ui.shared.labels import QT_TRANSLATE_NOOP
 from ui.shared.widgets import RowsModel
@@ -127,6 +128,9 @@ class NoticesPage(QWidget):
             self.send_button, self.letters_button, self.letter_button, self.delivered_button, self.again_button,
         ):  # fmt: skip
             buttons.addWidget(button)
+        # OP-3: clerks and supervisors send and print; an auditor reads the outbox
+        show_for_role(operator, [(b, Action.NOTICES) for b in (self.send_button, self.letters_button,
+                                 self.letter_button, self.delivered_button, self.again_button)])  # fmt: skip
         layout.addLayout(buttons)
         self.reload()
 

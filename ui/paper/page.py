@@ -36,9 +36,10 @@ from app.domain.errors import DomainError
 from app.domain.lifecycle import ShipmentStatus
 from app.services import settings
 from app.services.forms import render_cover_sheet
-from app.services.operators import Action, OperatorRef, allowed, list_operators
+from app.services.operators import Action, OperatorRef, list_operators
 from app.services.paper import holds, returns, shipments
 from ui.forms.dialog import PdfPreview
+from ui.operators.visibility import show_for_role
 from ui.paper.return_dialog import ReturnDialog
 from ui.shared.data_events import Area, announce, data_events
 from ui.shared.error_hook import error_text
@@ -118,6 +119,7 @@ class PaperPage(QWidget):
         self._runner = runner or TaskRunner(self)
         self._generation = 0
         self._select_shipment: int | None = None
+        self._unsent: set[int] = set()
         self._db = db
         self._operator = operator
         self._attachments = attachments
@@ -135,6 +137,20 @@ class PaperPage(QWidget):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        # OP-3: an auditor reads shipments and returns; sending an incomplete form anyway is a supervisor's
+        show_for_role(
+            operator,
+            [
+                (self.create_button, Action.SHIPMENTS),
+                (self.send_button, Action.SHIPMENTS),
+                (self.checked_button, Action.SHIPMENTS),
+                (self.cover_button, Action.PRINT_FORMS),
+                (self.send_anyway_button, Action.SEND_ANYWAY),
+                (self.add_return_button, Action.RETURNS),
+                (self.open_return_button, Action.RETURNS),
+            ],
+        )
+        self._enable_shipment_buttons()
         data_events().changed.connect(self._data_changed)
         self.refresh()
 
@@ -170,6 +186,7 @@ class PaperPage(QWidget):
         )
         self.shipments_table = table(self.shipments_model, "shipments")
         self.shipments_table.horizontalHeader().setStretchLastSection(False)  # the total beside its parts
+        self.shipments_table.selectionModel().selectionChanged.connect(lambda *_a: self._enable_shipment_buttons())
         layout.addWidget(self.shipments_table, 1)
         # forms the next shipment leaves out because their stored checklist is incomplete
         held_row = QHBoxLayout()
@@ -181,10 +198,7 @@ class PaperPage(QWidget):
         self.send_anyway_button = QPushButton(self.tr("理由を付けて発送に含める(&Y)…"))
         self.checked_button.clicked.connect(lambda: self.record_checked())
         self.send_anyway_button.clicked.connect(lambda: self.send_anyway())
-        supervisor = allowed(self._operator, Action.SEND_ANYWAY)
-        self.send_anyway_button.setEnabled(supervisor)
-        if not supervisor:
-            self.send_anyway_button.setToolTip(self.tr("責任者だけが使えます"))
+        self.send_anyway_button.setEnabled(False)  # until forms are held back (and only a supervisor sees it)
         for button in (self.checked_button, self.send_anyway_button):
             held_row.addWidget(button)
         layout.addLayout(held_row)
@@ -247,6 +261,12 @@ class PaperPage(QWidget):
                 return
             reason = text
         self._create(send_anyway=numbers, reason=reason)
+
+    def _enable_shipment_buttons(self) -> None:
+        """The selected shipment's state: only one not yet sent is marked sent; a cover sheet needs one."""
+        selected = self.selected_shipment()
+        self.send_button.setEnabled(selected is not None and selected in self._unsent)
+        self.cover_button.setEnabled(selected is not None)
 
     def selected_shipment(self) -> int | None:
         rows = self.shipments_table.selectionModel().selectedRows()
@@ -620,10 +640,11 @@ class PaperPage(QWidget):
         )
         self.held_table.resizeColumnsToContents()
         self.checked_button.setEnabled(bool(held))
-        self.send_anyway_button.setEnabled(bool(held) and allowed(self._operator, Action.SEND_ANYWAY))
+        self.send_anyway_button.setEnabled(bool(held))
         keep = self._select_shipment or self.selected_shipment()
         self._select_shipment = None
         views = snapshot.shipment_views
+        self._unsent = {v.id for v in views if v.sent_on is None}
         self.shipments_model.set_rows(
             [
                 (
@@ -642,6 +663,7 @@ class PaperPage(QWidget):
         self.shipments_table.resizeColumnsToContents()
         if keep in self.shipments_model.keys:
             self.shipments_table.selectRow(self.shipments_model.keys.index(keep))
+        self._enable_shipment_buttons()
         current = self.operator_filter.currentData()
         self.operator_filter.blockSignals(True)
         self.operator_filter.clear()

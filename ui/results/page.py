@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.domain.errors import DomainError
 from app.services import billing, results
-from app.services.operators import OperatorRef
+from app.services.operators import Action, OperatorRef
 from app.services.results import FollowUpState, ImportOutcome
+from ui.operators.visibility import show_for_role
 from ui.shared.labels import QT_TRANSLATE_NOOP
 from ui.shared.widgets import RowsModel, ok_cancel
 from ui.shared.workers import TaskContext, TaskRunner, run_with_progress
@@ -129,6 +130,18 @@ class ResultsPage(QWidget):
         self._build_summary_tab()
         self._build_lines_tab()
         self._build_followups_tab()
+        # OP-3: clerks work the follow-ups; importing, re-billing and settling are a supervisor's; auditors read
+        show_for_role(
+            operator,
+            [
+                (self.import_button, Action.IMPORT_RESULTS),
+                (self.replace_box, Action.IMPORT_RESULTS),
+                (self.update_button, Action.FOLLOW_UPS),
+                (self.rebill_button, Action.BILLING),
+                (self.settle_button, Action.SETTLE),
+            ],
+        )
+        self._enable_followup_buttons()
         self.reload_months()
 
     # --- tabs ----------------------------------------------------------------------------------------------
@@ -455,7 +468,7 @@ class ResultsPage(QWidget):
             keys=[i.id for i in items],
         )
         self.followups_count.setText(self.tr("{0} 件").format(len(items)))
-        self.contacts.clear()
+        self._show_contacts()
 
     # --- import --------------------------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -542,12 +555,22 @@ class ResultsPage(QWidget):
         key: int | None = self.followups_model.keys[index.row()]
         return key
 
+    def _enable_followup_buttons(self, view: results.FollowUpView | None = None) -> None:
+        """What the selected item's state allows: a resolved item takes no more contacts; only an amount still
+        outstanding is re-billed or settled."""
+        self.update_button.setEnabled(view is not None and view.state != FollowUpState.RESOLVED.value)
+        self.ledger_button.setEnabled(view is not None)
+        for button in (self.rebill_button, self.settle_button):
+            button.setEnabled(view is not None and view.outstanding > 0)
+
     def _show_contacts(self) -> None:
         key = self.selected_followup()
         if key is None:
             self.contacts.clear()
+            self._enable_followup_buttons()
             return
         view = results.load_view(self._db, key)
+        self._enable_followup_buttons(view)
         self.contacts.setPlainText(
             "\n".join(
                 f"{c.at.astimezone():%Y-%m-%d %H:%M} {c.operator}: {FollowUpState(c.state_after).label} {c.note}"
