@@ -14,7 +14,7 @@ from app.domain import limits
 from app.domain.account_fields import normalize_phone
 from app.domain.customer_number import DEFAULT_PREFIX, validate_prefix
 from app.domain.errors import Conflict, FieldError, InvalidValue, ValidationFailed
-from app.domain.text import normalize_digits, only_digits
+from app.domain.text import normalize_digits, only_digits, refuse_controls
 from app.services.operators import OperatorRef
 from app.services.operators.audit import audit
 from app.services.operators.output_audit import mask
@@ -83,7 +83,7 @@ def _category(value: str) -> str:
 
 def _text(max_length: int, label: str) -> Callable[[str], str]:
     def check(value: str) -> str:
-        text = value.strip()
+        text = refuse_controls(value, label).strip()  # [REG-9] printed on forms and in the bank file
         if len(text) > max_length:
             raise InvalidValue(f"{label}は{max_length}文字以内です", code="setting_too_long")
         return text

@@ -289,3 +289,27 @@ def test_sqlite_busy_beyond_its_timeout_is_one_line(
         == "kofuri: エラー: データベースが他の処理で使用中です。しばらくしてからもう一度お試しください"
     )
     assert "BEGIN IMMEDIATE" not in err
+
+
+def test_a_control_character_in_a_setting_is_refused(db: Database, operator: OperatorRef) -> None:
+    from app.services import settings
+
+    with pytest.raises(ValidationFailed) as refused:
+        settings.update_settings(db, {"consignor_name": "株式会社\x1bサンプル"}, operator)
+    assert "5文字目に制御文字（U+001B）" in refused.value.errors[0].message
+    assert settings.get_settings(db).consignor_name != "株式会社\x1bサンプル"
+
+
+def test_the_command_lines_csv_is_neutralised(cli_db: str, tmp_path: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER.split(","))
+    writer.writerows(
+        [name, "ヤマダ", "0005", "001", "1", 1000001 + i, "ヤマダ", 100] for i, name in enumerate(HOSTILE[:5])
+    )
+    source = _csv(tmp_path, buffer.getvalue())
+    code, _, err = _run("--db", cli_db, "accounts", "import", str(source))
+    assert code == 0, err
+    code, out, _ = _run("--db", cli_db, "accounts", "list", "--format", "csv")
+    names = [r["contract_holder_name"] for r in csv.DictReader(io.StringIO(out))]
+    assert sorted(names) == sorted("'" + n for n in HOSTILE[:5])
