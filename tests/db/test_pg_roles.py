@@ -49,6 +49,13 @@ FORBIDDEN = {
     "end maintenance": "DELETE FROM maintenance",
     "record a login failure directly": "SELECT kofuri_login_failed('boss')",
     "create a table": "CREATE TABLE mine (x int)",
+    "import results past the application": "DELETE FROM result_import",
+    "rewrite a bank's result": "UPDATE debit_result SET result_code = '0'",
+    "delete a follow-up": "DELETE FROM follow_up",
+    "rewrite a notice's record": "UPDATE notice_event SET detail = 'x'",
+    "delete a notice": "DELETE FROM notice",
+    "lock the month through a re-bill line": "UPDATE billing_line SET amount = 0",
+    "change the annual schedule": "UPDATE annual_schedule SET billing_deadline = now()",
 }
 
 
@@ -112,3 +119,34 @@ def test_a_role_change_moves_the_database_role_to_the_new_group(pg_db: Database)
         sql.execute("UPDATE merchant_settings SET consignor_name = 'x'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             sql.execute("DELETE FROM audit_log")  # not even a supervisor
+
+
+def test_a_clerk_in_psql_may_work_follow_ups_and_notices(clerk_sql: psycopg.Connection) -> None:
+    """What the window lets a clerk do with results and notices, the grants allow (no rows here: the
+    privilege is checked all the same)."""
+    clerk_sql.execute("UPDATE follow_up SET state = state")
+    clerk_sql.execute("UPDATE notice SET state = state")
+    for table in ("follow_up_contact", "notice_event"):
+        assert clerk_sql.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+
+
+AUDITOR_FORBIDDEN = [
+    "UPDATE account_registration SET monthly_amount = 0",
+    "INSERT INTO registration_history (registration_id, customer_number, action, reason, changes, version_after, at) "
+    "VALUES (1, 'x', 'x', 'x', '{}', 1, now())",
+    "UPDATE follow_up SET state = 'resolved'",
+    "UPDATE notice SET state = 'sent'",
+    "UPDATE shipment SET status = 'sent'",
+    "UPDATE billing_month SET state = 'final'",
+    "DELETE FROM audit_log",
+]
+
+
+def test_an_auditor_in_psql_reads_and_changes_nothing(pg_db: Database) -> None:
+    boss = operators.create_first_supervisor(pg_db, "boss", "責任者", "boss-password-1")
+    operators.add_operator(pg_db, boss, "kansa", "監査 次郎", Role.AUDITOR, PASSWORD)
+    with connect_as(pg_db, f"{make_url(pg_db.url).database}_kansa", PASSWORD) as sql:
+        assert sql.execute("SELECT count(*) FROM audit_log").fetchone() is not None
+        for statement in AUDITOR_FORBIDDEN:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                sql.execute(statement)

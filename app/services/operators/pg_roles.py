@@ -43,9 +43,18 @@ CLERK_WRITES = {
     "return_contact": "INSERT",
     "registration_history": "INSERT",
     "audit_log": "INSERT",
+    # follow-ups of failed debits (states, the contact log) and the customers' notices [RES-2, OP-5]; a
+    # registration confirmed by a web result plans a notice too
+    "follow_up": "UPDATE",
+    "follow_up_contact": "INSERT",
+    "notice": "INSERT, UPDATE",
+    "notice_event": "INSERT",
 }
 SUPERVISOR_WRITES = {
     **CLERK_WRITES,
+    "result_import": "INSERT, UPDATE",
+    "debit_result": "INSERT, UPDATE",
+    "follow_up": "INSERT, UPDATE",
     "billing_month": "INSERT, UPDATE",
     "billing_line": "INSERT, UPDATE, DELETE",
     "billing_export": "INSERT",
@@ -55,6 +64,8 @@ SUPERVISOR_WRITES = {
     "login_guard": "INSERT, UPDATE, DELETE",
     "operator": "INSERT, UPDATE",
 }
+# an auditor changes nothing; its own logins, refusals and reads of the audit log are still recorded
+AUDITOR_WRITES = {"audit_log": "INSERT"}
 OPERATOR_PUBLIC_COLUMNS = "id, login_id, name, role, active, created_at, must_change_password"
 
 
@@ -196,7 +207,7 @@ def install(db: Database, *, gate_password: str | None = None) -> str:
                     _ddl(session, f"GRANT SELECT ({OPERATOR_PUBLIC_COLUMNS}) ON operator TO {q(group)}")
                 else:
                     _ddl(session, f"GRANT SELECT ON {q(table)} TO {q(group)}")
-            writes = {Role.CLERK: CLERK_WRITES, Role.SUPERVISOR: SUPERVISOR_WRITES}.get(role, {})
+            writes = {Role.CLERK: CLERK_WRITES, Role.SUPERVISOR: SUPERVISOR_WRITES, Role.AUDITOR: AUDITOR_WRITES}[role]
             for table, privileges in writes.items():
                 if table in tables:
                     _ddl(session, f"GRANT {privileges} ON {q(table)} TO {q(group)}")
