@@ -9,6 +9,7 @@ from typing import Any
 
 from app.cli.context import Context, read_new_password
 from app.cli.output import CliError, parse_date, write_records
+from app.domain.text import shown
 from app.services import operators
 from app.services.operators import backup as backups
 from app.services.operators.login import change_password
@@ -145,7 +146,7 @@ def _until(text: str) -> datetime:
         value = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
         return value if value > now else value + timedelta(days=1)
     except ValueError:
-        raise CliError(f"終了予定は HH:MM か YYYY-MM-DDTHH:MM で指定してください（{text}）") from None
+        raise CliError(f"終了予定は HH:MM か YYYY-MM-DDTHH:MM で指定してください（{shown(text)}）") from None
 
 
 def cmd_maintenance_start(ctx: Context) -> int:

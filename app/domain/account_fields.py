@@ -122,7 +122,7 @@ def parse_status(value: str) -> RegistrationStatus:
     if text == "登録済み":
         return RegistrationStatus.COMPLETE
     names = "、".join(f"{s.value}（{label}）" for s, label in STATUS_LABELS.items())
-    raise InvalidValue(f"状態「{value}」はありません。使える状態: {names}", code="status_unknown", value=value)
+    raise InvalidValue(f"状態「{shown(value)}」はありません。使える状態: {names}", code="status_unknown", value=value)
 
 
 _POSTAL = re.compile(r"^(\d{3})-?(\d{4})$")

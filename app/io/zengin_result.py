@@ -19,6 +19,7 @@ from typing import Any
 from app import messages
 from app.domain.account_fields import parse_amount
 from app.domain.errors import DomainError
+from app.domain.text import shown
 from app.domain.zengin import RECORD_LENGTH
 
 END_OF_FILE = b"\x1a"
@@ -273,7 +274,7 @@ def read_result_table(path: Path) -> ResultFile:
             try:
                 debit = date.fromisoformat(text.replace("/", "-"))
             except ValueError:
-                problems.append(FileProblem(row, messages.text("results.date_format", value=text), DATE_COLUMN))
+                problems.append(FileProblem(row, messages.text("results.date_format", value=shown(text)), DATE_COLUMN))
         if amount is not None and len(code) == 1 and number.isdigit() and len(number) == 20:
             group.records.append(ResultRecord(row, number, amount, code, debit_date=debit))
     return result

@@ -313,3 +313,15 @@ def test_the_command_lines_csv_is_neutralised(cli_db: str, tmp_path: Path) -> No
     code, out, _ = _run("--db", cli_db, "accounts", "list", "--format", "csv")
     names = [r["contract_holder_name"] for r in csv.DictReader(io.StringIO(out))]
     assert sorted(names) == sorted("'" + n for n in HOSTILE[:5])
+
+
+def test_an_unknown_header_is_echoed_cut_and_escaped(db: Database, operator: OperatorRef, tmp_path: Path) -> None:
+    long_header = "見" * 5000
+    result = import_accounts(db, _csv(tmp_path, f"{HEADER},{long_header}\n{ROW.format(amount=100)},x\n"), operator)
+    (problem,) = result.problems
+    assert len(str(problem)) < 300 and "…" in str(problem)  # the header cut at 40 characters, twice
+    from app.domain.account_fields import parse_status
+
+    with pytest.raises(InvalidValue) as refused:
+        parse_status("\x1b[31m登録" + "x" * 500)
+    assert "\x1b" not in refused.value.message and len(refused.value.message) < 400

@@ -16,6 +16,7 @@ from app.domain.registration import (
     ValidRegistration,
     validate_registration,
 )
+from app.domain.text import shown
 from app.io.tabular import read_table
 from app.services.accounts.registering import check_batch, register_batch
 from app.services.accounts.views import RegistrationView
@@ -63,7 +64,9 @@ def import_accounts(
     unknown = [h for h in table.headers if h and h not in COLUMNS and h not in OPTIONAL_COLUMNS]
     for header in unknown:
         problems.append(
-            ImportProblem(1, header, f"見出し「{header}」は読み込めません（使える見出し: {'、'.join(COLUMNS)}）")
+            ImportProblem(
+                1, shown(header), f"見出し「{shown(header)}」は読み込めません（使える見出し: {'、'.join(COLUMNS)}）"
+            )
         )
     for header in REQUIRED_COLUMNS:
         if header not in table.headers:

@@ -17,6 +17,7 @@ from app.db.models import BillingMonth as BillingMonthRow
 from app.domain.account_fields import parse_amount
 from app.domain.business_calendar import BillingMonth as Month
 from app.domain.errors import InvalidValue
+from app.domain.text import shown
 from app.messages import text
 from app.services.billing.audit import _audit
 from app.services.billing.common import (
@@ -44,7 +45,8 @@ def import_amounts(db: Database, month: str, path: Path, operator: OperatorRef) 
             problems.append(ImportProblem(1, header, f"見出し「{header}」の列がありません"))
     extra = [h for h in table.headers if h and h not in ("顧客番号", "金額", "摘要")]
     problems += [
-        ImportProblem(1, h, f"見出し「{h}」は読み込めません（使える見出し: 顧客番号、金額、摘要）") for h in extra
+        ImportProblem(1, shown(h), f"見出し「{shown(h)}」は読み込めません（使える見出し: 顧客番号、金額、摘要）")
+        for h in extra
     ]
     if problems:
         return 0, problems
