@@ -41,6 +41,8 @@ def _mutate_rows(rng: random.Random, rows: list[list[str]]) -> list[list[str]]:
     for _ in range(rng.randint(1, 3)):
         kind = rng.randrange(7)
         r = rng.randrange(len(rows))
+        if not rows[r]:
+            continue
         c = rng.randrange(len(rows[r]))
         if kind == 0:
             rows[r][c] = rng.choice(NASTY)
@@ -52,8 +54,8 @@ def _mutate_rows(rng: random.Random, rows: list[list[str]]) -> list[list[str]]:
             del rows[r][c]
         elif kind == 4:
             rows.append([rng.choice(NASTY) for _ in rows[0]])
-        elif kind == 5:
-            rows[0][c] = rng.choice(NASTY)
+        elif kind == 5 and rows[0]:
+            rows[0][rng.randrange(len(rows[0]))] = rng.choice(NASTY)
         else:
             rows = rows[:1]  # no rows
     return rows
