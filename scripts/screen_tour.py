@@ -23,17 +23,18 @@ from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.app import install_translations
 from ui.main_window import MainWindow
 from ui.shared.fonts import ui_font
+from ui.shared.widgets import fit_to_screen
 
 
 def main(screen: str) -> int:
     app = QApplication(sys.argv)
-    install_translations(app)
-    app.setFont(ui_font(10))
     paths = AppPaths.resolve()
+    install_translations(app, paths.data_dir)
+    app.setFont(ui_font(10))
     db = connect(None, paths)
     initialize(db, paths)
     window = MainWindow(db, get_operator(db, SYSTEM_LOGIN), user_forms=paths.user_forms_dir)
-    window.resize(1420, 880)
+    fit_to_screen(window, 1420, 880)  # the whole window on a 1024×768 screen too
     window.show()
     keep: list[object] = []
 

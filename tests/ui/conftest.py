@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -66,3 +68,53 @@ def answer_message_box(button_text: str, seen: list[str] | None = None) -> None:
 
 def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 5000) -> None:
     qtbot.waitUntil(condition, timeout=timeout)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Close the test's windows before pytest-qt does, answering any question closing them asks.
+
+    A window that asks on closing (a half-typed form) would otherwise open a modal box in pytest-qt's
+    teardown that nobody answers: the run hangs there, out of the timeout's reach (a Qt modal loop runs no
+    Python for its alarm). Here the box is answered, so the window really closes, and the test fails naming
+    the question it left.
+    """
+    left = close_windows_answering() if "qtbot" in getattr(item, "fixturenames", ()) else []
+    result = yield
+    if left:
+        pytest.fail(f"closing the test's windows asked a question the test did not answer: {left}")
+    return result
+
+
+def close_windows_answering() -> list[str]:
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            return
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            accepting = (QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)
+            button = next((b for b in box.buttons() if box.buttonRole(b) in accepting), None)
+            if button is not None:
+                button.click()
+                return
+        else:
+            asked.append(box.windowTitle())
+        if isinstance(box, QDialog):
+            box.reject()
+        else:
+            box.close()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(answer)
+    timer.start()
+    try:
+        for widget in QApplication.topLevelWidgets():
+            if shiboken6.isValid(widget) and widget.isVisible():  # closing one may have deleted another
+                widget.close()
+    finally:
+        timer.stop()
+    return asked

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -74,8 +75,18 @@ def _focus_next(widget: QWidget) -> None:
         takes_tab = bool(candidate.focusPolicy() & Qt.FocusPolicy.TabFocus)
         if takes_tab and candidate.isVisible() and candidate.isEnabled() and not widget.isAncestorOf(candidate):
             candidate.setFocus(Qt.FocusReason.TabFocusReason)
+            _scroll_into_view(candidate)
             return
         candidate = candidate.nextInFocusChain()
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Enter moves on as Tab does, and like Tab brings the field into view in a scrolled form (1024×768)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
 
 
 class CodeCompleter(QCompleter):

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db.database import Database
 from app.domain.errors import Conflict, DomainError, ValidationFailed
@@ -24,7 +33,9 @@ class SettingsPage(QWidget):
         title = QLabel(self.tr("加盟店設定"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        form = QFormLayout()
+        # the settings scroll on their own and the buttons stay below them (every button reachable at 1024×768)
+        fields = QWidget()
+        form = QFormLayout(fields)
         self._enter = EnterMovesOn(self)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -44,7 +55,10 @@ class SettingsPage(QWidget):
             form.addRow(tr_label(label), holder)
             self.edits[key] = edit
             self.errors[key] = error
-        layout.addLayout(form)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setWidget(fields)
+        layout.addWidget(self.fields_scroll, 1)
         buttons = QHBoxLayout()
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -56,7 +70,6 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.load()
 
