@@ -30,17 +30,10 @@ from app.services import billing, results, settings  # noqa: E402
 from app.services.operators import SYSTEM_LOGIN, get_operator  # noqa: E402
 from app.services.setup import connect, initialize  # noqa: E402
 from bench.bulk_data import fill  # noqa: E402
+from tests.factories import BANK_HEADER  # noqa: E402
 
 DATA = ROOT / ".bench-data"
 MONTH = "2027-01"
-HEADER = {
-    "zengin_consignor_code": "0000329273",
-    "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ",
-    "merchant_bank_code": "0005",
-    "merchant_branch_code": "001",
-    "merchant_deposit_type": "1",
-    "merchant_account_number": "7654321",
-}
 CODES = ["0"] * 940 + ["1"] * 40 + ["2"] * 8 + ["3"] * 4 + ["4"] * 3 + ["8"] * 2 + ["9"] * 2 + ["N"]
 
 
@@ -65,7 +58,7 @@ def import_database(lines: int) -> tuple[Path, Path]:
         start = time.perf_counter()
         fill(db, lines, status="complete")
         operator = get_operator(db, SYSTEM_LOGIN)
-        settings.update_settings(db, HEADER, operator)
+        settings.update_settings(db, BANK_HEADER, operator)
         billing.prepare_month(db, MONTH, operator)
         request = folder / "request.txt"
         billing.export_month(db, MONTH, "zengin", request, operator, final=True)

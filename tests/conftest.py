@@ -23,6 +23,7 @@ from app.db.database import Database
 from app.paths import APP_NAME, AppPaths
 from app.services.operators import SYSTEM_LOGIN, OperatorRef, Role, ensure_operator, get_operator
 from app.services.setup import connect, initialize
+from tests.factories import BANK_HEADER
 
 pytest_plugins = ["tests.smtp_server"]  # a real SMTP server on localhost (aiosmtpd) for the notice tests
 
@@ -224,18 +225,7 @@ def billed_month(tmp_path: Path) -> Any:
             holds.record_checked(db, number, operator, note="原本を確認")
         shipment = shipments.create_shipment(db, operator, only=ids)
         shipments.send_shipment(db, shipment.id, sent_on, operator, tracking_number="123456789012")
-        settings.update_settings(
-            db,
-            {
-                "zengin_consignor_code": "0000329273",
-                "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ",
-                "merchant_bank_code": "0005",
-                "merchant_branch_code": "001",
-                "merchant_deposit_type": "1",
-                "merchant_account_number": "7654321",
-            },
-            operator,
-        )
+        settings.update_settings(db, BANK_HEADER, operator)
         billing.prepare_month(db, month, operator)
         request = tmp_path / f"request-{month}.txt"
         if export:

@@ -20,6 +20,16 @@ FORM: dict[str, str] = {
     "monthly_amount": "3300",
 }
 
+# A complete bank-file header in the merchant settings (a final bank file is refused without one) [BILL-4].
+BANK_HEADER: dict[str, str] = {
+    "zengin_consignor_code": "0000329273",
+    "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ",
+    "merchant_bank_code": "0005",
+    "merchant_branch_code": "001",
+    "merchant_deposit_type": "1",
+    "merchant_account_number": "7654321",
+}
+
 
 def form(number: int | None = None, **overrides: str) -> RegistrationInput:
     """A valid paper form with its checklist ticked (an incomplete one is held back from a shipment);

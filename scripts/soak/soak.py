@@ -48,6 +48,7 @@ from app.db.models import (  # noqa: E402
 )
 from app.paths import AppPaths  # noqa: E402
 from app.services.setup import connect, initialize  # noqa: E402
+from tests.factories import BANK_HEADER  # noqa: E402
 
 PG_URL = os.environ.get("KOFURI_SOAK_PG_URL") or os.environ.get("KOFURI_TEST_PG_URL", "")
 MONTH = "2027-02"
@@ -246,18 +247,7 @@ def _billable_month(engine: Engine, count: int) -> str:
 
     for i in range(count):
         accounts.register(db, form(i, complete=True), operator)
-    settings.update_settings(
-        db,
-        {
-            "zengin_consignor_code": "0000329273",
-            "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ",
-            "merchant_bank_code": "0005",
-            "merchant_branch_code": "001",
-            "merchant_deposit_type": "1",
-            "merchant_account_number": "7654321",
-        },
-        operator,
-    )
+    settings.update_settings(db, BANK_HEADER, operator)
     billing.prepare_month(db, MONTH, operator)
     db.dispose()
     return url

@@ -17,6 +17,7 @@ from app.domain.dates import japanese_date
 from app.domain.registration import CHECKLIST_ITEMS, RegistrationInput
 from app.services import accounts, billing, settings
 from app.services.operators import OperatorRef
+from tests.factories import BANK_HEADER
 from tests.ui.conftest import answer_message_box, type_text, wait_for
 from ui.accounts.dialogs import ChangeDialog, InvalidateDialog
 from ui.accounts.new_registration import NewRegistrationPage
@@ -107,10 +108,6 @@ def billing_page(qtbot: QtBot, db: Database, operator: OperatorRef, runner: Task
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.month.setDate(QDate(int(month[:4]), int(month[5:]), 1))
     return page
-
-
-BANK_HEADER = {"zengin_consignor_code": "0000329273", "consignor_name_kana": "ｺﾌﾘｼﾖｳｼﾞ", "merchant_bank_code": "0005",
-               "merchant_branch_code": "001", "merchant_deposit_type": "1", "merchant_account_number": "7654321"}  # fmt: skip
 
 
 def test_final_export_asks_naming_month_count_total_and_the_lock_is_recorded(
